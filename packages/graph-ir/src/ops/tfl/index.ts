@@ -1,0 +1,25 @@
+// The tfl dialect: one schema per TFLite BuiltinOperator (codes.ts lists them all).
+export * from './activation';
+export * from './binary';
+export * from './broadcast';
+export * from './control';
+export * from './conv';
+export * from './create';
+export * from './join';
+export * from './lookup';
+export * from './matmul';
+export * from './pad';
+export * from './pool';
+export * from './quant';
+export * from './reduce';
+export * from './reshape';
+export * from './resource';
+export * from './rnn';
+export * from './segment';
+export * from './select';
+export * from './signal';
+export * from './slice';
+export * from './space';
+export * from './stablehlo/index';
+export * from './unary';
+export { BUILTIN_CODES, type BuiltinName } from './codes';
