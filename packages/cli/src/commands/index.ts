@@ -1,0 +1,11 @@
+import type { Command } from './types';
+import { inspect } from './inspect';
+import { run } from './run';
+import { benchmark } from './benchmark';
+import { visualize } from './visualize';
+import { ops } from './ops';
+
+export type { Command } from './types';
+
+/** Every `liteml` command, in the order `liteml --help` lists them. */
+export const commands: Command[] = [inspect, run, benchmark, visualize, ops];
