@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { esbuildPagePlugin } from './build/page-bundle';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -7,4 +8,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  esbuildPlugins: [esbuildPagePlugin as never],
 });
