@@ -1,0 +1,102 @@
+// f32 depthwise 2-D convolution over NHWC input. Weights [KH, KW, OC] (the TFLite layout, used
+// as is), bias [OC] (always present: zeros when the model has none). Depth multiplier 1 runs 8 and
+// 4 channels per step in SIMD; other multipliers and channel tails run scalar.
+
+// @ts-ignore: decorator
+@inline
+function clampf(v: f32, lo: f32, hi: f32): f32 {
+  v = v < lo ? lo : v;
+  return v > hi ? hi : v;
+}
+
+/** Scalar channels [c0, c1) of one output pixel (any depth multiplier). */
+// @ts-ignore: decorator
+@inline
+function dwPixelScalar(x: usize, w: usize, bias: usize, o: usize, c0: i32, c1: i32, dm: i32, C: i32, OC: i32,
+  W: i32, rowBase: usize, iy0: i32, ix0: i32, ky0: i32, ky1: i32, kx0: i32, kx1: i32, kw: i32, dh: i32, dw: i32,
+  vmin: f32, vmax: f32): void {
+  for (let oc = c0; oc < c1; oc++) {
+    const ic = oc / dm;
+    let acc = load<f32>(bias + (<usize>oc << 2));
+    for (let ky = ky0; ky < ky1; ky++) {
+      const iy = iy0 + ky * dh;
+      const xr = rowBase + ((<usize>iy * <usize>W) * <usize>C << 2);
+      for (let kx = kx0; kx < kx1; kx++) {
+        const ix = ix0 + kx * dw;
+        acc += load<f32>(xr + ((<usize>ix * <usize>C + <usize>ic) << 2)) * load<f32>(w + ((<usize>(ky * kw + kx) * <usize>OC + <usize>oc) << 2));
+      }
+    }
+    store<f32>(o + (<usize>oc << 2), clampf(acc, vmin, vmax));
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function firstTap(i0: i32, d: i32): i32 {
+  return i0 >= 0 ? 0 : (-i0 + d - 1) / d;
+}
+// @ts-ignore: decorator
+@inline
+function endTap(i0: i32, size: i32, k: i32, d: i32): i32 {
+  const room = size - i0;
+  if (room <= 0) return 0;
+  return min(k, (room + d - 1) / d);
+}
+
+export function dwconv2d_f32(x: usize, N: i32, H: i32, W: i32, C: i32, w: usize, bias: usize, dm: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padT: i32, padL: i32, outH: i32, outW: i32,
+  out: usize, vmin: f32, vmax: f32): void {
+  const OC = C * dm;
+  const rowStep = <usize>W * <usize>C << 2;
+  const wStep = <usize>OC << 2;
+  let o = out;
+  for (let b = 0; b < N; b++) {
+    const rowBase = x + <usize>b * <usize>H * rowStep;
+    for (let oy = 0; oy < outH; oy++) {
+      const iy0 = oy * sh - padT;
+      const ky0 = firstTap(iy0, dh), ky1 = endTap(iy0, H, kh, dh);
+      for (let ox = 0; ox < outW; ox++) {
+        const ix0 = ox * sw - padL;
+        const kx0 = firstTap(ix0, dw), kx1 = endTap(ix0, W, kw, dw);
+        let c = 0;
+        if (ASC_FEATURE_SIMD) {
+          if (dm == 1) {
+            const lo = f32x4.splat(vmin), hi = f32x4.splat(vmax);
+            for (; c + 8 <= C; c += 8) {
+              const cOff = <usize>c << 2;
+              let acc0 = v128.load(bias + cOff), acc1 = v128.load(bias + cOff, 16);
+              for (let ky = ky0; ky < ky1; ky++) {
+                const iy = iy0 + ky * dh;
+                const xr = rowBase + <usize>iy * rowStep + cOff;
+                const wr = w + <usize>(ky * kw) * wStep + cOff;
+                for (let kx = kx0; kx < kx1; kx++) {
+                  const xp = xr + (<usize>(ix0 + kx * dw) * <usize>C << 2);
+                  const wp = wr + <usize>kx * wStep;
+                  acc0 = f32x4.add(acc0, f32x4.mul(v128.load(xp), v128.load(wp)));
+                  acc1 = f32x4.add(acc1, f32x4.mul(v128.load(xp, 16), v128.load(wp, 16)));
+                }
+              }
+              v128.store(o + cOff, f32x4.pmin(f32x4.pmax(acc0, lo), hi));
+              v128.store(o + cOff, f32x4.pmin(f32x4.pmax(acc1, lo), hi), 16);
+            }
+            for (; c + 4 <= C; c += 4) {
+              const cOff = <usize>c << 2;
+              let acc0 = v128.load(bias + cOff);
+              for (let ky = ky0; ky < ky1; ky++) {
+                const iy = iy0 + ky * dh;
+                const xr = rowBase + <usize>iy * rowStep + cOff;
+                const wr = w + <usize>(ky * kw) * wStep + cOff;
+                for (let kx = kx0; kx < kx1; kx++) {
+                  acc0 = f32x4.add(acc0, f32x4.mul(v128.load(xr + (<usize>(ix0 + kx * dw) * <usize>C << 2)), v128.load(wr + <usize>kx * wStep)));
+                }
+              }
+              v128.store(o + cOff, f32x4.pmin(f32x4.pmax(acc0, lo), hi));
+            }
+          }
+        }
+        dwPixelScalar(x, w, bias, o, c, OC, dm, C, OC, W, rowBase, iy0, ix0, ky0, ky1, kx0, kx1, kw, dh, dw, vmin, vmax);
+        o += wStep;
+      }
+    }
+  }
+}

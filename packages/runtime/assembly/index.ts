@@ -1,0 +1,18 @@
+// The liteml wasm kernels (AssemblyScript). The module has no managed objects: every export
+// takes byte addresses into linear memory, which the JS side (src/backends/wasm/heap.ts) manages
+// from heap_base() up. Compiled twice: with --enable simd and without (scalar fallback).
+export { pack_f32_gemm, packed_f32_gemm_bytes, gemm_f32 } from './gemm';
+export { conv2d_f32, im2col_f32 } from './conv';
+export { dwconv2d_f32 } from './depthwise';
+export { pool2d_f32 } from './pool';
+export { binary_f32 } from './binary';
+
+/** First free byte after the static data. */
+export function heap_base(): usize {
+  return __heap_base;
+}
+
+/** 1 when compiled with SIMD. */
+export function has_simd(): i32 {
+  return ASC_FEATURE_SIMD ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+// The wasm backend: float32 kernels in AssemblyScript (assembly/), compiled with and without
+// SIMD; every other node runs on the reference backend (reported per node, see fallback.ts).
+import type { Graph, Model, Node } from '../../ir';
+import type { KernelConfig } from '../../kernel';
+import { kernelsOf, registerKernel } from '../../registry';
+import { REFERENCE_BACKEND } from '../reference/index';
+import { fallbackReason, withFallback } from './fallback';
+import { WASM_BACKEND } from './kernel-utils';
+import { heap } from './heap';
+import { detectIsa, selectWasmIsa, wasm, type WasmIsa } from './module';
+import { add } from './kernels/Add';
+import { averagePool2d } from './kernels/AveragePool2D';
+import { conv2d } from './kernels/Conv2D';
+import { depthwiseConv2d } from './kernels/DepthwiseConv2D';
+import { div } from './kernels/Div';
+import { fullyConnected } from './kernels/FullyConnected';
+import { maxPool2d } from './kernels/MaxPool2D';
+import { mul } from './kernels/Mul';
+import { sub } from './kernels/Sub';
+
+export { WASM_BACKEND, selectWasmIsa, fallbackReason, type WasmIsa };
+export { chosenBackend } from './fallback';
+
+/** The native wasm kernels (float32). */
+export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div];
+
+/**
+ * Registers the wasm backend: one kernel per op of the reference backend (installed first), the
+ * native one where it exists, falling back per node to reference.
+ */
+export function installWasmBackend(): void {
+  const native = new Map(wasmKernels.map((k) => [k.op, k]));
+  const ops = new Map<string, string | undefined>();
+  for (const k of kernelsOf(REFERENCE_BACKEND)) ops.set(`${k.op}|${k.customCode ?? ''}`, k.customCode);
+  for (const k of wasmKernels) ops.set(`${k.op}|`, undefined);
+  const existing = new Set(kernelsOf(WASM_BACKEND).map((k) => `${k.op}|${k.customCode ?? ''}`));
+  for (const [key, customCode] of ops) {
+    if (existing.has(key)) continue; // user kernels registered for 'wasm' win
+    const op = key.slice(0, key.indexOf('|'));
+    registerKernel(withFallback(op, customCode === undefined ? native.get(op) : undefined, customCode));
+  }
+}
+
+export interface WasmBackendInfo {
+  /** The build in use: 'wasmsimd' (128-bit SIMD) or 'scalar'. */
+  isa: WasmIsa;
+  /** The GEMM microkernel of that build. */
+  gemm: string;
+  /** Bytes of wasm memory held by packed weights. */
+  persistentBytes: number;
+  /** Bytes of the wasm memory. */
+  memoryBytes: number;
+}
+
+export function wasmBackendInfo(): WasmBackendInfo {
+  const inst = wasm();
+  return {
+    isa: inst.isa,
+    gemm: inst.isa === 'wasmsimd' ? 'f32_gemm_4x16__wasmsimd' : 'f32_gemm_1x16__scalar',
+    persistentBytes: heap().persistentBytes,
+    memoryBytes: inst.memory.buffer.byteLength,
+  };
+}
+
+/** Nodes of a model that the wasm backend runs on the reference backend, with the reason (after Interpreter creation). */
+export function wasmFallbacks(model: Model): { graph: number; node: string; op: string; reason: string }[] {
+  const out: { graph: number; node: string; op: string; reason: string }[] = [];
+  model.graphs.forEach((g: Graph, gi: number) => g.nodes.forEach((n: Node) => {
+    const r = fallbackReason(n);
+    if (r) out.push({ graph: gi, node: n.name, op: n.op, reason: r });
+  }));
+  return out;
+}
+
+export { detectIsa };

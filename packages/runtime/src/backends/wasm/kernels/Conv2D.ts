@@ -1,0 +1,59 @@
+// tfl.CONV_2D on wasm, float32: weights packed once into 16-column GEMM panels; 1×1 stride-1
+// convs are one GEMM over the input, other shapes run im2col in chunks of output rows + GEMM
+// (f32_gemm_4x16__wasmsimd, or f32_gemm_1x16__scalar without SIMD). Grouped convs fall back.
+import type { KernelConfig } from '../../../kernel';
+import {
+  WASM_BACKEND, all, beginCall, checkActivation, checkF32, clampRange, convOutSize, convPadding, f32, fail,
+  gemmWeights, input, stepAttr, strAttr,
+} from '../kernel-utils';
+
+/** Target bytes of one im2col chunk (fits L2 with the weights panel). */
+const CHUNK_BYTES = 256 * 1024;
+
+export const conv2d: KernelConfig = {
+  op: 'tfl.CONV_2D',
+  backend: WASM_BACKEND,
+  supports: (node) => all(
+    () => checkF32(node, [0, 1, 2]),
+    () => checkActivation(node),
+    () => {
+      const padding = node.attrs['padding'] ?? 'SAME';
+      if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
+      const x = node.inputs[0]?.shape, w = node.inputs[1]?.shape;
+      if (x && w && x.length === 4 && w.length === 4 && typeof x[3] === 'number' && typeof w[3] === 'number' && x[3] !== w[3]) {
+        return `grouped convolution (input depth ${x[3]}, filter depth ${w[3]}) is not supported`;
+      }
+      return true;
+    },
+  ),
+  run(ctx) {
+    const x = input(ctx, 0, 'input');
+    const w = input(ctx, 1, 'filter');
+    const bias = ctx.inputs[2];
+    if (x.shape.length !== 4 || w.shape.length !== 4) fail(ctx.node, `expects 4-D input and filter, got [${x.shape}] and [${w.shape}]`);
+    const [n, inH, inW, inC] = x.shape as [number, number, number, number];
+    const [outC, kH, kW, fC] = w.shape as [number, number, number, number];
+    if (fC !== inC) fail(ctx.node, `input depth ${inC} differs from the filter depth ${fC} (grouped convolution runs on the reference backend)`);
+    if (bias && bias.data.length !== outC) fail(ctx.node, `bias has ${bias.data.length} values for ${outC} output channels`);
+    const padding = strAttr(ctx.attrs, 'padding', 'SAME');
+    const sH = stepAttr(ctx.attrs, 'strideH'), sW = stepAttr(ctx.attrs, 'strideW');
+    const dH = stepAttr(ctx.attrs, 'dilationHFactor'), dW = stepAttr(ctx.attrs, 'dilationWFactor');
+    const outH = convOutSize(padding, inH, kH, sH, dH);
+    const outW = convOutSize(padding, inW, kW, sW, dW);
+    const padT = convPadding(sH, dH, inH, kH, outH);
+    const padL = convPadding(sW, dW, inW, kW, outW);
+    const out = ctx.output(0, [n, outH, outW, outC]);
+    const M = n * outH * outW;
+    if (M === 0 || outC === 0) return;
+    const [lo, hi] = clampRange(ctx);
+    const h = beginCall();
+    const K = kH * kW * inC;
+    const packed = gemmWeights(ctx, h, 1, w, bias, outC, K);
+    const xp = h.putF32(f32(x));
+    const op = h.scratch(M * outC * 4);
+    const chunkRows = Math.max(4, Math.floor(CHUNK_BYTES / (Math.max(K, 1) * 4 * 4)) * 4);
+    const sp = h.scratch(Math.min(chunkRows, M) * K * 4);
+    h.inst.exports.conv2d_f32(xp, n, inH, inW, inC, packed, outC, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW, op, lo, hi, sp, chunkRows);
+    h.getF32(op, f32(out));
+  },
+};

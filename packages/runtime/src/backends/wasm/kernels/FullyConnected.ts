@@ -1,0 +1,47 @@
+// tfl.FULLY_CONNECTED on wasm, float32: rows × depth input times weights [units, depth]ᵀ as one
+// GEMM with the weights packed once (the same panels as CONV_2D).
+import type { KernelConfig } from '../../../kernel';
+import { WASM_BACKEND, all, beginCall, boolAttr, checkActivation, checkF32, clampRange, f32, fail, gemmWeights, input } from '../kernel-utils';
+
+export const fullyConnected: KernelConfig = {
+  op: 'tfl.FULLY_CONNECTED',
+  backend: WASM_BACKEND,
+  supports: (node) => all(
+    () => checkF32(node, [0, 1, 2]),
+    () => checkActivation(node),
+    () => {
+      const fmt = node.attrs['weightsFormat'] ?? 'DEFAULT';
+      if (fmt !== 'DEFAULT') return `weightsFormat ${String(fmt)} is not supported (only DEFAULT)`;
+      if (node.inputs[1]?.sparsity) return 'sparse weights are not supported';
+      if (node.outputs.length > 1) return 'the shuffled-workspace second output is not supported';
+      return true;
+    },
+  ),
+  run(ctx) {
+    const x = input(ctx, 0, 'input');
+    const w = input(ctx, 1, 'weights');
+    const bias = ctx.inputs[2];
+    if (w.shape.length !== 2) fail(ctx.node, `weights must be 2-D, got [${w.shape}]`);
+    const [units, depth] = w.shape as [number, number];
+    const size = x.data.length;
+    if (depth === 0 ? size !== 0 : size % depth !== 0) fail(ctx.node, `input of ${size} values cannot be split into rows of ${depth}`);
+    if (bias && bias.data.length !== units) fail(ctx.node, `bias has ${bias.data.length} values for ${units} units`);
+    const rows = depth === 0 ? 0 : size / depth;
+    let shape: number[];
+    if (boolAttr(ctx.attrs, 'keepNumDims')) {
+      if (x.shape[x.shape.length - 1] !== depth) fail(ctx.node, `keepNumDims needs the last input dim to be ${depth}, got [${x.shape}]`);
+      shape = [...x.shape.slice(0, -1), units];
+    } else {
+      shape = [rows, units];
+    }
+    const out = ctx.output(0, shape);
+    if (rows === 0 || units === 0) return;
+    const [lo, hi] = clampRange(ctx);
+    const h = beginCall();
+    const packed = gemmWeights(ctx, h, 1, w, bias, units, depth);
+    const xp = h.putF32(f32(x));
+    const op = h.scratch(rows * units * 4);
+    h.inst.exports.gemm_f32(rows, units, depth, xp, depth * 4, packed, op, units * 4, lo, hi);
+    h.getF32(op, f32(out));
+  },
+};

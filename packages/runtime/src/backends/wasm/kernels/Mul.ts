@@ -1,0 +1,4 @@
+// tfl.MUL on wasm, float32, with broadcasting and a fused activation (see binary-utils.ts).
+import { BINARY_OPS, binaryKernel } from './binary-utils';
+
+export const mul = binaryKernel('tfl.MUL', BINARY_OPS.mul);

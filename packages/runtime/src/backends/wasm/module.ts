@@ -1,0 +1,90 @@
+// Loading the AssemblyScript kernels: the SIMD build when the engine validates it, the scalar
+// build otherwise (decided once, at first use), instantiated synchronously over a memory this
+// module owns. `LITEML_WASM_ISA=scalar` (or `selectWasmIsa('scalar')`) forces the fallback.
+import { RuntimeError } from '../../errors';
+import { WASM_SCALAR_BASE64, WASM_SIMD_BASE64 } from './generated/wasm-binary';
+
+export type WasmIsa = 'wasmsimd' | 'scalar';
+
+/** The exports of assembly/index.ts (addresses are byte offsets into the memory). */
+export interface WasmKernelExports {
+  heap_base(): number;
+  has_simd(): number;
+  pack_f32_gemm(N: number, K: number, w: number, bias: number, out: number): void;
+  packed_f32_gemm_bytes(N: number, K: number): number;
+  gemm_f32(M: number, N: number, K: number, a: number, aStride: number, packed: number, c: number, cStride: number, vmin: number, vmax: number): void;
+  conv2d_f32(x: number, N: number, H: number, W: number, C: number, packed: number, OC: number, kh: number, kw: number,
+    sh: number, sw: number, dh: number, dw: number, padT: number, padL: number, outH: number, outW: number,
+    out: number, vmin: number, vmax: number, scratch: number, chunkRows: number): void;
+  dwconv2d_f32(x: number, N: number, H: number, W: number, C: number, w: number, bias: number, dm: number,
+    kh: number, kw: number, sh: number, sw: number, dh: number, dw: number, padT: number, padL: number,
+    outH: number, outW: number, out: number, vmin: number, vmax: number): void;
+  pool2d_f32(isMax: number, x: number, N: number, H: number, W: number, C: number, fh: number, fw: number, sh: number, sw: number,
+    padT: number, padL: number, outH: number, outW: number, out: number, vmin: number, vmax: number): void;
+  binary_f32(op: number, a: number, b: number, out: number, dims: number, sa: number, sb: number, vmin: number, vmax: number): void;
+}
+
+export interface WasmInstance {
+  isa: WasmIsa;
+  exports: WasmKernelExports;
+  memory: WebAssembly.Memory;
+}
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(s, 'base64'));
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let forced: WasmIsa | undefined;
+const instances = new Map<WasmIsa, WasmInstance>();
+
+function envIsa(): WasmIsa | undefined {
+  const v = typeof process !== 'undefined' ? process.env?.['LITEML_WASM_ISA'] : undefined;
+  if (v === undefined || v === '') return undefined;
+  if (v === 'scalar' || v === 'wasmsimd') return v;
+  throw new RuntimeError('BAD_ARGUMENT', `LITEML_WASM_ISA must be 'wasmsimd' or 'scalar', got '${v}'`);
+}
+
+/** Which build runs: the SIMD one when this engine supports wasm SIMD, else scalar. */
+export function detectIsa(): WasmIsa {
+  const want = forced ?? envIsa();
+  if (want) return want;
+  return WebAssembly.validate(decodeBase64(WASM_SIMD_BASE64)) ? 'wasmsimd' : 'scalar';
+}
+
+/** Forces a build (tests, benchmarks); `undefined` returns to feature detection. Affects kernels run afterwards. */
+export function selectWasmIsa(isa: WasmIsa | undefined): void {
+  forced = isa;
+  current = undefined;
+}
+
+let current: WasmInstance | undefined;
+
+/** The instance the kernels use (created on first use). */
+export function wasm(): WasmInstance {
+  if (current) return current;
+  const isa = detectIsa();
+  let inst = instances.get(isa);
+  if (!inst) {
+    const bytes = decodeBase64(isa === 'wasmsimd' ? WASM_SIMD_BASE64 : WASM_SCALAR_BASE64);
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+    let instance: WebAssembly.Instance;
+    try {
+      instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+        env: {
+          memory,
+          abort: () => { throw new RuntimeError('KERNEL_FAILED', 'a wasm kernel aborted'); },
+        },
+      });
+    } catch (e) {
+      throw new RuntimeError('KERNEL_FAILED', `cannot instantiate the ${isa} wasm kernels: ${e instanceof Error ? e.message : String(e)}`, [], { cause: e });
+    }
+    inst = { isa, exports: instance.exports as unknown as WasmKernelExports, memory };
+    instances.set(isa, inst);
+  }
+  current = inst;
+  return inst;
+}

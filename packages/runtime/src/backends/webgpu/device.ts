@@ -1,0 +1,101 @@
+/// <reference types="@webgpu/types" />
+// Acquiring a GPUDevice: navigator.gpu in browsers; in Node the npm package `webgpu` (Dawn) when it
+// is installed, or a GPU object the caller passes. One device per options set, shared by sessions.
+import { RuntimeError } from '../../errors';
+import { ProgramCache } from './program';
+import { BufferPool } from './buffer-pool';
+
+export type WebGpuPrecision = 'f32' | 'f16';
+
+export interface WebGpuOptions {
+  /** A `GPU` object (navigator.gpu, or `create([])` from the npm package `webgpu`). Default: navigator.gpu, then `webgpu`. */
+  gpu?: unknown;
+  /** Storage type of float activations and weights: 'f16' needs the adapter feature 'shader-f16'. Default 'f32'. */
+  precision?: WebGpuPrecision;
+  powerPreference?: 'low-power' | 'high-performance';
+  /** Ask for a fallback (software) adapter. */
+  forceFallbackAdapter?: boolean;
+}
+
+/** A device with the caches every session on it shares. */
+export class WebGpuDevice {
+  readonly programs: ProgramCache;
+  readonly pool: BufferPool;
+  readonly hasTimestamps: boolean;
+  readonly hasF16: boolean;
+  lost = false;
+  constructor(readonly device: GPUDevice, readonly adapterInfo: string) {
+    this.hasTimestamps = device.features.has('timestamp-query');
+    this.hasF16 = device.features.has('shader-f16');
+    this.programs = new ProgramCache(device);
+    this.pool = new BufferPool(device);
+    void device.lost.then(() => { this.lost = true; });
+  }
+  get limits(): GPUSupportedLimits {
+    return this.device.limits;
+  }
+}
+
+const devices = new Map<string, Promise<WebGpuDevice>>();
+
+async function findGpu(given: unknown): Promise<GPU> {
+  if (given) return given as GPU;
+  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
+  if (nav?.gpu) return nav.gpu;
+  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+  if (isNode) {
+    const name = 'webgpu'; // a variable keeps bundlers from resolving this optional package
+    try {
+      const mod = (await import(/* @vite-ignore */ name)) as { create(flags: string[]): GPU; globals: Record<string, unknown> };
+      for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
+      return mod.create([]);
+    } catch (e) {
+      throw new RuntimeError('UNKNOWN_BACKEND', `WebGPU is not available in this Node.js: install the npm package 'webgpu' (Dawn) or pass { gpu } (${e instanceof Error ? e.message : String(e)})`, [], { cause: e });
+    }
+  }
+  throw new RuntimeError('UNKNOWN_BACKEND', 'WebGPU is not available here (no navigator.gpu): use a browser with WebGPU enabled, or another backend');
+}
+
+/** The shared device for these options (created on first use). */
+export function getWebGpuDevice(options: WebGpuOptions = {}): Promise<WebGpuDevice> {
+  const key = `${options.precision ?? 'f32'}|${options.powerPreference ?? ''}|${options.forceFallbackAdapter ? 1 : 0}|${options.gpu ? 'custom' : ''}`;
+  const cur = devices.get(key);
+  if (cur) {
+    return cur.then((d) => {
+      if (!d.lost) return d;
+      devices.delete(key);
+      return getWebGpuDevice(options);
+    });
+  }
+  const p = createDevice(options);
+  devices.set(key, p);
+  p.catch(() => devices.delete(key));
+  return p;
+}
+
+async function createDevice(options: WebGpuOptions): Promise<WebGpuDevice> {
+  const gpu = await findGpu(options.gpu);
+  const adapter = await gpu.requestAdapter({ powerPreference: options.powerPreference, forceFallbackAdapter: options.forceFallbackAdapter })
+    ?? (options.forceFallbackAdapter ? null : await gpu.requestAdapter({ forceFallbackAdapter: true }));
+  if (!adapter) {
+    throw new RuntimeError('UNKNOWN_BACKEND', 'WebGPU found no adapter (no GPU driver; in Node on Linux without a GPU set VK_ICD_FILENAMES to a SwiftShader Vulkan ICD, e.g. /usr/lib/chromium/vk_swiftshader_icd.json)');
+  }
+  const features: GPUFeatureName[] = [];
+  if (adapter.features.has('timestamp-query')) features.push('timestamp-query');
+  if (options.precision === 'f16') {
+    if (!adapter.features.has('shader-f16')) throw new RuntimeError('BAD_ARGUMENT', `precision 'f16' needs the WebGPU feature 'shader-f16', which this adapter lacks; use precision 'f32'`);
+    features.push('shader-f16');
+  }
+  const l = adapter.limits;
+  const device = await adapter.requestDevice({
+    requiredFeatures: features,
+    requiredLimits: {
+      maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+      maxBufferSize: l.maxBufferSize,
+      maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+      maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
+    },
+  });
+  const info = adapter.info ? [adapter.info.vendor, adapter.info.architecture, adapter.info.description].filter(Boolean).join(' ') : '';
+  return new WebGpuDevice(device, info || 'unknown adapter');
+}

@@ -1,0 +1,11 @@
+// @liteml/runtime: runs liteml IR / .tflite models.
+export { Interpreter, SignatureRunner, type InterpreterOptions, type Feeds, type MemoryReport, type NodeTiming, type TensorInfo, type TensorLike } from './interpreter';
+export { RuntimeError, type RuntimeErrorCode } from './errors';
+export type { Tensor, TypedArray, KernelContext, KernelConfig } from './kernel';
+export type { DType, QuantParams } from './ir';
+export { registerKernel, registerKernels, unregisterKernel, registerCustomOp, findKernel, type CustomOpImplementation } from './registry';
+export { backendNames } from './backends';
+export { runNode, type RunNodeOptions } from './run-node';
+export { referenceKernels, REFERENCE_BACKEND } from './backends/reference/index';
+export { planArena, type BufferRequest, type ArenaPlan } from './planner';
+export { readFlexbuffer, readFlexbufferMap, type FlexValue } from './flexbuffer';

@@ -1,0 +1,156 @@
+// Per-op conformance: random shapes (odd sizes, strides, dilations, both paddings, broadcasting,
+// fused activations, with and without bias, constant and computed weights) run on a backend and
+// on `reference`, outputs compared with a float tolerance. Written once for every fast backend:
+// add its name to BACKENDS (and its ISA variants to VARIANTS) to run the same specs on it.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AttrValue, DType, Node, Value } from '../src/ir';
+import type { Tensor } from '../src/kernel';
+import { runNode } from '../src/run-node';
+import { chosenBackend, selectWasmIsa, type WasmIsa } from '../src/backends/wasm/index';
+
+interface Variant { backend: string; label: string; setup?: () => void; teardown?: () => void; cases: number }
+const wasmIsa = (isa: WasmIsa, cases: number): Variant => ({
+  backend: 'wasm', label: `wasm (${isa})`, cases, setup: () => selectWasmIsa(isa), teardown: () => selectWasmIsa(undefined),
+});
+/** Backends (and builds) under test; the scalar build runs fewer random cases. */
+const VARIANTS: Variant[] = [wasmIsa('wasmsimd', 24), wasmIsa('scalar', 6)];
+
+// ------------------------------------------------------------------------------------ helpers
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+let ids = 0;
+interface Operand { shape: number[]; data: Float32Array; constant?: boolean }
+function f32(r: () => number, shape: number[], constant = false, scale = 1): Operand {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = new Float32Array(n);
+  for (let i = 0; i < n; i++) data[i] = (r() * 2 - 1) * scale;
+  return { shape, data, constant };
+}
+
+function makeNode(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>): { node: Node; tensors: (Tensor | undefined)[] } {
+  const values = inputs.map((o, i): Value | undefined => o && {
+    id: ids++, name: `in${i}`, dtype: 'f32' as DType, shape: o.shape,
+    data: o.constant ? new Uint8Array(o.data.buffer, o.data.byteOffset, o.data.byteLength) : undefined,
+  });
+  const node: Node = { op, name: `${op}#${ids}`, inputs: values, outputs: [{ id: ids++, name: 'out', dtype: 'f32', shape: undefined }], attrs };
+  const tensors = inputs.map((o, i) => o && { name: `in${i}`, dtype: 'f32' as DType, shape: o.shape, data: o.data });
+  return { node, tensors };
+}
+
+/** Runs the node on `backend` and on reference; expects equal shapes and close values. */
+function expectConforms(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, what: string): void {
+  const { node, tensors } = makeNode(op, inputs, attrs);
+  const [want] = runNode(node, tensors, { backend: 'reference' });
+  // Twice: the second run reuses packed weights of constant inputs.
+  runNode(node, tensors, { backend });
+  const [got] = runNode(node, tensors, { backend });
+  expect(chosenBackend(node), `${op} ${what}: ran natively`).toBe(backend);
+  expect(got!.shape, `${op} ${what}: shape`).toEqual(want!.shape);
+  const a = got!.data as Float32Array, b = want!.data as Float32Array;
+  let maxAbs = 0, maxDiff = 0, at = -1;
+  for (let i = 0; i < b.length; i++) maxAbs = Math.max(maxAbs, Math.abs(b[i]!));
+  for (let i = 0; i < b.length; i++) {
+    const d = Number.isNaN(a[i]!) && Number.isNaN(b[i]!) ? 0 : Math.abs(a[i]! - b[i]!);
+    if (!(d <= maxDiff)) { maxDiff = Number.isNaN(d) ? Infinity : d; at = i; }
+  }
+  const tol = 2e-5 * Math.max(1, maxAbs);
+  expect(maxDiff, `${op} ${what}: max |diff| at ${at} (${a[at]} vs ${b[at]})`).toBeLessThanOrEqual(tol);
+}
+
+const ACTS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1'];
+
+// ------------------------------------------------------------------------------------ specs
+
+type Spec = (backend: string, r: () => number, i: number) => void;
+
+const SPECS: Record<string, Spec> = {
+  'tfl.CONV_2D': (backend, r, i) => {
+    const k = pick(r, [1, 1, 2, 3, 3, 5]);
+    const kw = r() < 0.2 ? pick(r, [1, 2, 3]) : k;
+    const stride = pick(r, [1, 1, 2, 3]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const padding = pick(r, ['SAME', 'VALID']);
+    const n = pick(r, [1, 1, 2]), h = int(r, (k - 1) * dil + 1, 13), w = int(r, (kw - 1) * dil + 1, 13);
+    const cin = pick(r, [1, 3, 4, 5, 8, 17, 32]), cout = pick(r, [1, 4, 7, 16, 17, 33]);
+    const bias = r() < 0.8 ? f32(r, [cout], true) : undefined;
+    const attrs = { padding, strideH: stride, strideW: i % 2 ? stride : 1, dilationHFactor: dil, dilationWFactor: dil, fusedActivationFunction: pick(r, ACTS) };
+    expectConforms(backend, 'tfl.CONV_2D', [f32(r, [n, h, w, cin]), f32(r, [cout, k, kw, cin], i % 5 !== 4), bias], attrs,
+      `x [${n},${h},${w},${cin}] w [${cout},${k},${kw},${cin}] ${JSON.stringify(attrs)} bias ${!!bias}`);
+  },
+  'tfl.DEPTHWISE_CONV_2D': (backend, r, i) => {
+    const k = pick(r, [1, 3, 3, 5]);
+    const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const padding = pick(r, ['SAME', 'VALID']);
+    const n = pick(r, [1, 2]), h = int(r, (k - 1) * dil + 1, 12), w = int(r, (k - 1) * dil + 1, 12);
+    const c = pick(r, [1, 3, 4, 8, 13, 16, 24]), dm = pick(r, [1, 1, 1, 2, 3]);
+    const bias = r() < 0.8 ? f32(r, [c * dm], true) : undefined;
+    const attrs = { padding, strideH: stride, strideW: stride, dilationHFactor: dil, dilationWFactor: dil, depthMultiplier: dm, fusedActivationFunction: pick(r, ACTS) };
+    expectConforms(backend, 'tfl.DEPTHWISE_CONV_2D', [f32(r, [n, h, w, c]), f32(r, [1, k, k, c * dm], i % 5 !== 4), bias], attrs,
+      `x [${n},${h},${w},${c}] k ${k} dm ${dm} ${JSON.stringify(attrs)}`);
+  },
+  'tfl.FULLY_CONNECTED': (backend, r, i) => {
+    const rows = pick(r, [1, 2, 3, 5, 9]), depth = pick(r, [1, 3, 8, 16, 31, 64]), units = pick(r, [1, 2, 10, 16, 17, 40]);
+    const keep = r() < 0.3;
+    const bias = r() < 0.7 ? f32(r, [units], true) : undefined;
+    const x = keep ? f32(r, [1, rows, depth]) : f32(r, [rows, depth]);
+    const attrs = { keepNumDims: keep, fusedActivationFunction: pick(r, ACTS) };
+    expectConforms(backend, 'tfl.FULLY_CONNECTED', [x, f32(r, [units, depth], i % 4 !== 3), bias], attrs,
+      `rows ${rows} depth ${depth} units ${units} ${JSON.stringify(attrs)}`);
+  },
+  'tfl.AVERAGE_POOL_2D': (backend, r) => poolSpec(backend, r, 'tfl.AVERAGE_POOL_2D'),
+  'tfl.MAX_POOL_2D': (backend, r) => poolSpec(backend, r, 'tfl.MAX_POOL_2D'),
+  'tfl.ADD': (backend, r) => binarySpec(backend, r, 'tfl.ADD'),
+  'tfl.SUB': (backend, r) => binarySpec(backend, r, 'tfl.SUB'),
+  'tfl.MUL': (backend, r) => binarySpec(backend, r, 'tfl.MUL'),
+  'tfl.DIV': (backend, r) => binarySpec(backend, r, 'tfl.DIV'),
+};
+
+function poolSpec(backend: string, r: () => number, op: string): void {
+  const fh = pick(r, [1, 2, 3, 5]), fw = pick(r, [1, 2, 3]);
+  const s = pick(r, [1, 2, 3]);
+  const n = pick(r, [1, 2]), h = int(r, fh, 11), w = int(r, fw, 11), c = pick(r, [1, 3, 4, 7, 16]);
+  const attrs = { padding: pick(r, ['SAME', 'VALID']), strideH: s, strideW: pick(r, [1, s]), filterHeight: fh, filterWidth: fw, fusedActivationFunction: pick(r, ACTS) };
+  expectConforms(backend, op, [f32(r, [n, h, w, c], false, 4)], attrs, `x [${n},${h},${w},${c}] ${JSON.stringify(attrs)}`);
+}
+
+function binarySpec(backend: string, r: () => number, op: string): void {
+  const rank = int(r, 0, 6);
+  const out = Array.from({ length: rank }, () => pick(r, [1, 2, 3, 5, 7]));
+  // Each operand: a suffix of the output shape with some dims set to 1 (numpy broadcasting).
+  const operand = () => {
+    const keep = int(r, 0, rank);
+    return out.slice(rank - keep).map((d) => (r() < 0.35 ? 1 : d));
+  };
+  let sa = operand(), sb = operand();
+  if (r() < 0.25) sb = [...sa];
+  if (r() < 0.1) sa = [];
+  const a = f32(r, sa, false, 3), b = f32(r, sb, r() < 0.5, 3);
+  if (op === 'tfl.DIV') for (let i = 0; i < b.data.length; i++) b.data[i] = b.data[i]! + (b.data[i]! < 0 ? -0.5 : 0.5);
+  const attrs = { fusedActivationFunction: pick(r, ACTS) };
+  expectConforms(backend, op, [a, b], attrs, `[${sa}] ∘ [${sb}] ${attrs.fusedActivationFunction}`);
+}
+
+// ------------------------------------------------------------------------------------ suites
+
+for (const v of VARIANTS) {
+  describe(`conformance: ${v.label} vs reference`, () => {
+    afterAll(() => v.teardown?.());
+    for (const [op, spec] of Object.entries(SPECS)) {
+      it(`${op}: ${v.cases} random cases`, () => {
+        v.setup?.();
+        const r = rng(op.length * 7919 + v.cases);
+        for (let i = 0; i < v.cases; i++) spec(v.backend, r, i);
+      });
+    }
+  });
+}
