@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readNpy, writeNpy, type NpyDType } from '@liteml/schema';
-import type { Tensor, TensorInfo } from '@liteml/runtime';
+import type { DType, Model } from '@liteml/graph-ir';
+import type { Tensor } from '@liteml/runtime';
 import { CliError } from './errors';
 import { randomValues, type RandomDType } from './random';
 
@@ -12,6 +13,22 @@ const TO_NPY: Record<string, NpyDType> = {
 };
 const FROM_NPY = Object.fromEntries(Object.entries(TO_NPY).map(([k, v]) => [v, k])) as Record<NpyDType, string>;
 const NPY_OK = new Set(Object.keys(TO_NPY));
+
+/** What buildFeeds needs to know of an input. */
+export interface InputInfo {
+  name: string;
+  dtype: DType;
+  shape: readonly number[];
+}
+
+/** The inputs of a graph-ir model's main graph (unknown / symbolic dims as -1). */
+export function modelInputs(model: Model): InputInfo[] {
+  return model.main.inputs.map((v) => ({
+    name: v.name,
+    dtype: v.dtype,
+    shape: (v.shape ?? []).map((d) => (typeof d === 'number' ? d : -1)),
+  }));
+}
 
 export interface InputSpec {
   name?: string;
@@ -42,7 +59,7 @@ function readTensorFile(path: string): { dtype: string; shape: number[]; data: T
  * The feeds for a model's inputs: from .npy files (by name or position), else seeded random
  * values (same generator as the goldens in ../shared/models: input i uses seed + i).
  */
-export function buildFeeds(inputs: readonly TensorInfo[], specs: readonly InputSpec[], seed: number): Tensor[] {
+export function buildFeeds(inputs: readonly InputInfo[], specs: readonly InputSpec[], seed: number): Tensor[] {
   const byName = new Map<string, InputSpec>();
   const positional: InputSpec[] = [];
   for (const s of specs) {
@@ -72,7 +89,7 @@ export function buildFeeds(inputs: readonly TensorInfo[], specs: readonly InputS
 }
 
 /** A seeded random tensor for one input (dynamic dims become 1). */
-export function randomTensor(info: TensorInfo, seed: number): Tensor {
+export function randomTensor(info: InputInfo, seed: number): Tensor {
   const shape = info.shape.map((d) => (d < 0 ? 1 : d));
   const count = shape.reduce((a, b) => a * b, 1);
   if (!NPY_OK.has(info.dtype)) throw new CliError('BAD_INPUT', `cannot make random values for input '${info.name}' of type ${info.dtype}; pass --input`);

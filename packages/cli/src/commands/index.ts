@@ -4,8 +4,10 @@ import { run } from './run';
 import { benchmark } from './benchmark';
 import { visualize } from './visualize';
 import { ops } from './ops';
+import { convert } from './convert';
+import { compare } from './compare';
 
 export type { Command } from './types';
 
 /** Every `liteml` command, in the order `liteml --help` lists them. */
-export const commands: Command[] = [inspect, run, benchmark, visualize, ops];
+export const commands: Command[] = [inspect, convert, run, compare, benchmark, visualize, ops];

@@ -1,7 +1,10 @@
 import { Interpreter, type Tensor } from '@liteml/runtime';
 import { loadModel } from '../load';
-import { buildFeeds, parseInputSpecs, preview, writeOutputs } from '../tensors';
-import { flag, int, onePositional, str, strs, type Command } from './types';
+import { buildFeeds, modelInputs, parseInputSpecs, preview, writeOutputs } from '../tensors';
+import { evaluateTf } from '@liteml/converter';
+import type { Model } from '@liteml/graph-ir';
+import type { Io } from '../main';
+import { flag, int, onePositional, str, strs, type Command, type Parsed } from './types';
 import { CliError } from '../errors';
 
 const USAGE = 'run <model> [--input NAME=x.npy | x.npy]… [--output-dir DIR] [--backend B] [--threads N] [--seed N] [--json]';
@@ -21,16 +24,14 @@ export const run: Command = {
   },
   async run(args, io) {
     const path = onePositional(args, 'model path', USAGE);
-    const loaded = await loadModel(path);
-    if (loaded.format !== 'tflite') {
-      throw new CliError('BAD_INPUT', `${path} is a ${loaded.format} model; 'liteml run' runs .tflite files (convert it first with 'liteml convert')`);
-    }
+    const sig = str(args, 'signature');
+    const loaded = await loadModel(path, sig === undefined ? {} : { signature: sig });
+    if (loaded.format !== 'tflite') return runOriginal(args, io, path, loaded.model, loaded.format);
     const interp = await Interpreter.create(loaded.bytes!, {
       backend: str(args, 'backend') ?? 'reference',
       numThreads: int(args, 'threads', 1, 1),
     });
-    const sigKey = str(args, 'signature');
-    const runner = sigKey === undefined ? undefined : interp.getSignatureRunner(sigKey);
+    const runner = sig === undefined ? undefined : interp.getSignatureRunner(sig);
     const inputs = runner ? runner.inputs : interp.inputs;
     const feeds = buildFeeds(inputs, parseInputSpecs(strs(args, 'input')), int(args, 'seed', 1234));
     const t0 = performance.now();
@@ -38,26 +39,41 @@ export const run: Command = {
       ? runner.run(Object.fromEntries(feeds.map((f) => [f.name, f])))
       : interp.run(feeds);
     const ms = performance.now() - t0;
-    const outputs: Tensor[] = Object.values(result);
-    const dir = str(args, 'output-dir');
-    const files = dir ? writeOutputs(dir, outputs) : [];
-    if (flag(args, 'json')) {
-      const json = {
-        model: path,
-        backend: interp.backend,
-        ms,
-        inputs: feeds.map((f) => ({ name: f.name, dtype: f.dtype, shape: f.shape })),
-        outputs: outputs.map((t, j) => ({ name: t.name, dtype: t.dtype, shape: t.shape, file: files[j], ...stats(t) })),
-      };
-      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-      return 0;
-    }
-    io.stdout.write(`ran ${path} on ${interp.backend} in ${ms.toFixed(2)} ms\n`);
-    for (const t of outputs) io.stdout.write(`  ${t.name}  ${t.dtype}[${t.shape.join(',')}]  ${preview(t)}\n`);
-    if (dir) io.stdout.write(`wrote ${files.length} output(s) and outputs.json to ${dir}\n`);
-    return 0;
+    return report(args, io, path, interp.backend, feeds, Object.values(result), ms);
   },
 };
+
+/** An original TF model: its graph as imported (legalized, not optimized) on the reference backend. */
+async function runOriginal(args: Parsed, io: Io, path: string, model: Model, format: string): Promise<number> {
+  const backend = str(args, 'backend');
+  if (backend !== undefined && backend !== 'reference') {
+    throw new CliError('USAGE', `original ${format} models run on the reference backend only (got --backend ${backend}); convert to .tflite for other backends`);
+  }
+  const feeds = buildFeeds(modelInputs(model), parseInputSpecs(strs(args, 'input')), int(args, 'seed', 1234));
+  const t0 = performance.now();
+  const result = evaluateTf(model, feeds);
+  return report(args, io, path, 'reference (original graph)', feeds, Object.values(result), performance.now() - t0);
+}
+
+function report(args: Parsed, io: Io, path: string, backend: string, feeds: Tensor[], outputs: Tensor[], ms: number): number {
+  const dir = str(args, 'output-dir');
+  const files = dir ? writeOutputs(dir, outputs) : [];
+  if (flag(args, 'json')) {
+    const json = {
+      model: path,
+      backend,
+      ms,
+      inputs: feeds.map((f) => ({ name: f.name, dtype: f.dtype, shape: f.shape })),
+      outputs: outputs.map((t, j) => ({ name: t.name, dtype: t.dtype, shape: t.shape, file: files[j], ...stats(t) })),
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`ran ${path} on ${backend} in ${ms.toFixed(2)} ms\n`);
+  for (const t of outputs) io.stdout.write(`  ${t.name}  ${t.dtype}[${t.shape.join(',')}]  ${preview(t)}\n`);
+  if (dir) io.stdout.write(`wrote ${files.length} output(s) and outputs.json to ${dir}\n`);
+  return 0;
+}
 
 function stats(t: Tensor): { min?: number; max?: number; mean?: number; argmax?: number } {
   if (Array.isArray(t.data) || t.data.length === 0) return {};

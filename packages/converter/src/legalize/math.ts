@@ -14,7 +14,7 @@ const UNARY: Record<string, string> = {
   Abs: 'ABS', Ceil: 'CEIL', Floor: 'FLOOR', Round: 'ROUND', Cos: 'COS', Sin: 'SIN', Exp: 'EXP', Log: 'LOG',
   Neg: 'NEG', Sqrt: 'SQRT', Rsqrt: 'RSQRT', Square: 'SQUARE', Sign: 'SIGN', LogicalNot: 'LOGICAL_NOT',
   ZerosLike: 'ZEROS_LIKE', Tanh: 'TANH', Sigmoid: 'LOGISTIC', Relu: 'RELU', Relu6: 'RELU6', Elu: 'ELU',
-  Softmax: 'SOFTMAX', LogSoftmax: 'LOG_SOFTMAX', ComplexAbs: 'COMPLEX_ABS', Real: 'REAL', Imag: 'IMAG',
+  LogSoftmax: 'LOG_SOFTMAX', ComplexAbs: 'COMPLEX_ABS', Real: 'REAL', Imag: 'IMAG',
 };
 
 const REDUCE: Record<string, string> = {
@@ -52,6 +52,8 @@ export const mathRules: LegalizeRule[] = [
   rule('TruncateDiv', (n, b) => (n.T === 'i32' ? b.op('tfl.DIV', [n.input(0), n.input(1)]) : b.fail(`TruncateDiv on ${n.T}`))),
   ...Object.entries(UNARY).map(([tf, tfl]) => rule(tf, (n, b) => b.op(`tfl.${tfl}`, [n.input(0)]))),
   ...rules(['Reciprocal', 'Inv'], reciprocal),
+  // SoftmaxOptions.beta reads as 0 when absent (a flatbuffer default): TF's softmax is beta = 1.
+  rule('Softmax', (n, b) => b.op('tfl.SOFTMAX', [n.input(0)], { beta: 1 })),
   rule('LeakyRelu', (n, b) => b.op('tfl.LEAKY_RELU', [n.input(0)], { alpha: n.attr('alpha', 0.2) })),
   rule('Selu', (n, b) => {
     const x = n.input(0);

@@ -1,5 +1,6 @@
 // Constant folding: nodes whose inputs are all constants are evaluated once, with the runtime's
 // reference kernels (the definition of every op's semantics), and replaced by their results.
+// SHAPE and RANK of statically shaped tensors fold too (their values are known without data).
 import { bytesOf, hasSideEffects, isStaticShape, shapeSize, typedArrayOf, type Graph, type Model, type Node, type Pass } from '@liteml/graph-ir';
 import { runNode, type Tensor } from '@liteml/runtime';
 
@@ -16,12 +17,30 @@ function foldable(n: Node, graph: Graph): boolean {
   return n.inputs.every((v) => v === undefined || (v.data !== undefined && isStaticShape(v.shape) && v.dtype !== 'string'));
 }
 
+/** SHAPE / RANK / SIZE-like facts of statically shaped inputs: the result as a constant. */
+function foldShapeOf(n: Node, graph: Graph): boolean {
+  if (n.op !== 'tfl.SHAPE' && n.op !== 'tfl.RANK') return false;
+  const x = n.inputs[0];
+  const o = n.outputs[0]!;
+  if (!x || !isStaticShape(x.shape) || graph.outputs.includes(o)) return false;
+  const vals = n.op === 'tfl.RANK' ? [x.shape.length] : [...x.shape];
+  if (o.dtype === 'i64') o.data = bytesOf(BigInt64Array.from(vals, BigInt));
+  else if (o.dtype === 'i32') o.data = bytesOf(Int32Array.from(vals));
+  else return false;
+  o.shape = n.op === 'tfl.RANK' ? [] : [vals.length];
+  return true;
+}
+
 /** Folds the constant nodes of one graph; returns how many were folded. */
 export function foldConstantsIn(graph: Graph, options: FoldConstantsOptions = {}): number {
   const cap = options.maxElements ?? 1 << 20;
   let folded = 0;
   const keep: Node[] = [];
   for (const n of graph.nodes) {
+    if (foldShapeOf(n, graph)) {
+      folded++;
+      continue;
+    }
     if (!foldable(n, graph)) {
       keep.push(n);
       continue;
