@@ -52,7 +52,7 @@ export function randomFeeds(model: Model, seed = 1234): Tensor[] {
   return model.main.inputs.map((v, i) => randomTensor(v, seed + i));
 }
 
-function randomTensor(v: Value, seed: number): Tensor {
+function randomTensor(v: { name: string; dtype: DType; shape: Value['shape'] }, seed: number): Tensor {
   if (!v.shape) throw new ConversionError('BAD_OPTION', `input '${v.name}' has no known rank: pass feeds or inputShapes`, [v.name]);
   const shape = v.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : 1));
   const n = shape.reduce((a, b) => a * b, 1);
@@ -112,7 +112,8 @@ export function compareModels(original: Model, tflite: Uint8Array, options: Comp
         const t = f as { data: Tensor['data']; shape?: number[] };
         return { name: info.name, dtype: info.dtype, shape: t.shape ? [...t.shape] : info.shape, data: t.data };
       })
-    : randomFeeds(original, options.seed ?? 1234);
+    // random inputs in the converted model's shapes (they include convert's inputShapes)
+    : conv.inputs.map((info, i) => randomTensor({ ...info, shape: info.shapeSignature.map((d, k) => (d < 0 ? 1 : info.shape[k]!)) }, (options.seed ?? 1234) + i));
   const want = runResized(ref, feeds);
   const got = runResized(conv, feeds);
   const wantList = ref.outputs.map((o) => want[o.name]!);

@@ -1,6 +1,6 @@
 // The converter's main entry points: legalize, optimize, convert.
 import {
-  PassManager, exportTflite, inferShapes, verify, type Dim, type Model, type Node, type Signature, type Value,
+  PassManager, Value, eliminateDeadCode, exportTflite, inferShapes, nextValueId, verify, type Dim, type Model, type Node, type Signature,
 } from '@liteml/graph-ir';
 import { cloneModel } from './clone';
 import { ConversionError } from './errors';
@@ -8,6 +8,7 @@ import { legalizeModel } from './legalize/index';
 import { optimizationPipeline, type PipelineOptions } from './pipeline';
 import { checkTarget, emitCustomOps } from './target';
 import { assignOpVersions } from './versions';
+import { materializeBiases } from './passes/materialize-biases';
 
 export interface ConvertOptions {
   /** Graph inputs to keep, by tensor name (default: all). Others must be unused after pruning. */
@@ -56,7 +57,10 @@ function findValue(model: Model, name: string, where: 'input' | 'output'): Value
   return hit;
 }
 
-/** Applies inputs / outputs / inputShapes to a tf.* model in place. */
+/**
+ * Applies inputs / outputs / inputShapes to a tf.* model in place. An input may name an
+ * intermediate tensor: the graph is cut there (what computed it is dropped).
+ */
 export function selectTensors(model: Model, options: Pick<ConvertOptions, 'inputs' | 'outputs' | 'inputShapes'>): void {
   const g = model.main;
   if (options.outputs) {
@@ -64,9 +68,30 @@ export function selectTensors(model: Model, options: Pick<ConvertOptions, 'input
     model.signatures = model.signatures.filter((s) => s.graphIndex !== 0);
   }
   if (options.inputs) {
-    const keep = options.inputs.map((i) => findValue(model, i, 'input'));
+    const keep = options.inputs.map((name) => {
+      if (g.inputs.some((v) => v.name === stripPort(name) || v.name === name)) return findValue(model, name, 'input');
+      const v = findValue(model, name, 'output');
+      const producer = g.nodes.find((n) => n.outputs.includes(v));
+      if (producer) {
+        // the producer keeps a detached output; `v` becomes a free value: the new input
+        const i = producer.outputs.indexOf(v);
+        producer.outputs[i] = new Value({ id: nextValueId(g), name: `${v.name}/detached`, dtype: v.dtype, shape: v.shape });
+      }
+      return v;
+    });
     g.inputs = keep;
     model.signatures = model.signatures.filter((s) => s.graphIndex !== 0);
+  }
+  eliminateDeadCode(g, model);
+  if (options.inputs) {
+    const produced = new Set(g.nodes.flatMap((n) => n.outputs));
+    const inputs = new Set(g.inputs);
+    for (const n of g.nodes) {
+      const missing = n.inputs.find((v) => v && !v.data && !produced.has(v) && !inputs.has(v));
+      if (missing) {
+        throw new ConversionError('BAD_OPTION', `node '${n.name}' still reads '${missing.name}', which is not among the inputs [${options.inputs.join(', ')}]; add it to inputs or choose other outputs`, [n.name]);
+      }
+    }
   }
   for (const [name, shape] of Object.entries(options.inputShapes ?? {})) {
     const v = findValue(model, name, 'input');
@@ -144,13 +169,19 @@ export function convert(source: Model, options: ConvertOptions = {}): ConvertRes
   if (existing.length === 0) model.signatures.unshift(defaultSignature(model, options.signature ?? 'serving_default'));
   else if (options.signature && !existing.some((s) => s.key === options.signature)) existing[0]!.key = options.signature;
   for (const g of model.graphs) for (const n of g.nodes) if (n.outputs[0]) n.name = n.outputs[0].name;
+  if (materializeBiases.run(model)) passes.push({ name: materializeBiases.name, changed: true, ms: 0 });
   assignOpVersions(model);
   try {
     verify(model);
   } catch (e) {
     throw new ConversionError('INVALID_RESULT', `the converted model does not verify (a converter bug; please report it): ${(e as Error).message}`, (e as { nodes?: string[] }).nodes, { cause: e });
   }
-  const tflite = exportTflite(model);
+  let tflite: Uint8Array;
+  try {
+    tflite = exportTflite(model);
+  } catch (e) {
+    throw new ConversionError('EXPORT_FAILED', `writing the .tflite failed: ${(e as Error).message}`, (e as { nodes?: string[] }).nodes, { cause: e });
+  }
   progress('done', 1);
   return { tflite, model, report: { passes, opCounts: opCounts(model), warnings } };
 }

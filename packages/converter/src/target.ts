@@ -19,6 +19,18 @@ const FLOAT_ONLY = new Set([
   'tfl.LOCAL_RESPONSE_NORMALIZATION', 'tfl.RESIZE_BILINEAR', 'tfl.EXP', 'tfl.LOG', 'tfl.SQRT', 'tfl.SIN', 'tfl.COS',
 ]);
 
+/** Ops whose TFLite kernels handle string tensors. */
+const STRING_OK = new Set([
+  'tfl.GATHER', 'tfl.GATHER_ND', 'tfl.SLICE', 'tfl.STRIDED_SLICE', 'tfl.TILE', 'tfl.SQUEEZE', 'tfl.RESHAPE', 'tfl.EXPAND_DIMS',
+  'tfl.FILL', 'tfl.EQUAL', 'tfl.NOT_EQUAL', 'tfl.CONCATENATION', 'tfl.PACK', 'tfl.SHAPE', 'tfl.RANK', 'tfl.WHILE', 'tfl.IF',
+  'tfl.HASHTABLE_FIND', 'tfl.HASHTABLE_IMPORT', 'tfl.SELECT', 'tfl.SELECT_V2', 'tfl.TRANSPOSE',
+]);
+/** Largest input rank TFLite's kernels accept, where it is below the general limit. */
+const MAX_RANK: Record<string, number> = {
+  'tfl.STRIDED_SLICE': 5, 'tfl.SLICE': 5, 'tfl.TRANSPOSE': 6, 'tfl.PAD': 5, 'tfl.PADV2': 5, 'tfl.MIRROR_PAD': 5,
+  'tfl.SELECT': 5, 'tfl.BATCH_MATMUL': 5,
+};
+
 /** Why a node is not legal for TFLite, or undefined when it is. */
 export function whyIllegal(node: Node, legalizeReason?: string): string | undefined {
   if (node.op.startsWith('tf.')) return legalizeReason ?? `no TFLite equivalent for ${node.op.slice(3)}`;
@@ -29,6 +41,15 @@ export function whyIllegal(node: Node, legalizeReason?: string): string | undefi
   if (node.op !== 'tfl.CAST') {
     const bad = values.find((v) => UNSUPPORTED_DTYPES.has(v.dtype));
     if (bad) return `${bad.dtype} tensor '${bad.name}' is not supported by TFLite's ${node.op.slice(4)} kernel; cast the model to float32/int32`;
+  }
+  if (!STRING_OK.has(node.op)) {
+    const str = values.find((v) => v.dtype === 'string');
+    if (str) return `string tensor '${str.name}' is not supported by TFLite's ${node.op.slice(4)} kernel`;
+  }
+  const maxRank = MAX_RANK[node.op];
+  const rank = node.inputs[0]?.shape?.length;
+  if (maxRank !== undefined && rank !== undefined && rank > maxRank) {
+    return `${node.op.slice(4)} supports inputs up to rank ${maxRank}, '${node.inputs[0]!.name}' has rank ${rank}`;
   }
   if (FLOAT_ONLY.has(node.op)) {
     const x = node.inputs[node.op === 'tfl.TRANSPOSE_CONV' ? 2 : 0];

@@ -2,12 +2,13 @@
 // runtime on it with the original graph (evaluateTf), and run it on the REAL TFLite runtime.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importTflite, verify } from '@liteml/graph-ir';
+import { graphValues, importTflite, verify } from '@liteml/graph-ir';
 import { Interpreter, type Tensor } from '@liteml/runtime';
 import { describe, expect, it } from 'vitest';
 import { describeModels, modelPath } from '../../../testing/shared-models';
 import { compareModels, convert, ConversionError, evaluateTf, loadTfModelFromPath, randomFeeds, type ConvertOptions } from '../src/index';
 import { runRealTflite } from './support/real-tflite';
+import { refConv2d, valuesOf } from './support/tf-graphs';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'models');
 
@@ -28,8 +29,7 @@ async function checkModel(c: Case): Promise<void> {
   expect(() => verify(back)).not.toThrow();
   expect(back.signatures.map((s) => s.key)).toEqual(source.signatures.length > 0 ? source.signatures.map((s) => s.key).slice(0, 1) : ['serving_default']);
   // (b) our runtime on the .tflite vs the original graph
-  const shaped = c.options?.inputShapes ? convert(source, { ...c.options, optimize: false }).model : source;
-  const cmp = compareModels(source, tflite, { atol: 1e-6, rtol: 1e-5, feeds: randomFeeds(shaped, 1234) });
+  const cmp = compareModels(source, tflite, { atol: 1e-6, rtol: 1e-5, seed: 1234 });
   for (const o of cmp.outputs) {
     expect(o.pass, `${o.name}: max abs ${o.maxAbsError}, rel ${o.maxRelError}`).toBe(true);
     expect(o.cosine).toBeGreaterThan(0.99999);
@@ -61,6 +61,49 @@ describe('convert: repo examples', () => {
     expect(model.main.nodes.find((n) => n.op === 'tfl.DEPTHWISE_CONV_2D')!.attrs.fusedActivationFunction).toBe('RELU6');
   });
 
+  it('small_cnn.pb: the .tflite on real TFLite computes the CNN written out in plain JS', async () => {
+    const tf = await loadTfModelFromPath(join(EXAMPLES, 'small_cnn.pb'));
+    const c = (name: string) => Float32Array.from(valuesOf(graphValues(tf.main).find((v) => v.name === name && v.data)!));
+    const x = randomFeeds(tf, 42)[0]!.data as Float32Array;
+    // conv 3x3x1x8 SAME + bias + relu
+    const conv = refConv2d(x, [1, 28, 28, 1], c('conv1/weights'), [3, 3, 1, 8], 1, 'SAME').data.map((v, i) => Math.max(0, v + c('conv1/bias')[i % 8]!));
+    // max pool 2x2/2 → [14, 14, 8]
+    const pool = Array.from({ length: 14 * 14 * 8 }, (_, i) => {
+      const ch = i % 8, px = Math.floor(i / 8) % 14, py = Math.floor(i / 112);
+      return Math.max(...[0, 1].flatMap((dy) => [0, 1].map((dx) => conv[((2 * py + dy) * 28 + 2 * px + dx) * 8 + ch]!)));
+    });
+    // depthwise 3x3 SAME per channel + bias + relu6
+    const dw = c('dw1/depthwise_weights');
+    const dwOut = pool.map((_, i) => {
+      const ch = i % 8, px = Math.floor(i / 8) % 14, py = Math.floor(i / 112);
+      let s = c('dw1/bias')[ch]!;
+      for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) {
+        const yy = py + ky - 1, xx = px + kx - 1;
+        if (yy >= 0 && xx >= 0 && yy < 14 && xx < 14) s += pool[(yy * 14 + xx) * 8 + ch]! * dw[(ky * 3 + kx) * 8 + ch]!;
+      }
+      return Math.min(6, Math.max(0, s));
+    });
+    // dense 1568 → 10 + bias, softmax
+    const k = c('dense/kernel');
+    const logits = Array.from({ length: 10 }, (_, o) => dwOut.reduce((s, v, i) => s + v * k[i * 10 + o]!, c('dense/bias')[o]!));
+    const e = logits.map((l) => Math.exp(l - Math.max(...logits)));
+    const want = e.map((v) => v / e.reduce((a, b) => a + b));
+    const real = runRealTflite(convert(tf).tflite, [x]).outputs[0]!.data;
+    real.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-5));
+  });
+
+  it('small_cnn.pb: perLayer matches the fused layers to the TF tensors they replace', async () => {
+    const tf = await loadTfModelFromPath(join(EXAMPLES, 'small_cnn.pb'));
+    const cmp = compareModels(tf, convert(tf).tflite, { perLayer: true, seed: 5, atol: 1e-6, rtol: 1e-5 });
+    expect(cmp.pass).toBe(true);
+    const layers = Object.fromEntries(cmp.layers!.map((l) => [l.name, l]));
+    for (const name of ['conv1/Relu', 'pool1/MaxPool', 'dw1/Relu6', 'flatten/Reshape', 'dense/BiasAdd', 'output']) {
+      expect(layers[name], name).toBeDefined();
+      expect(layers[name]!.pass, name).toBe(true);
+    }
+    expect(layers['conv1/Relu']!.op).toBe('CONV_2D');
+  });
+
   it('small_savedmodel: serving_default signature names survive', async () => {
     await checkModel({ path: join(EXAMPLES, 'small_savedmodel'), options: { inputShapes: { x: [2, 4] } }, ops: { FULLY_CONNECTED: 1 } });
     const { model } = convert(await loadTfModelFromPath(join(EXAMPLES, 'small_savedmodel')), { inputShapes: { x: [2, 4] } });
@@ -73,6 +116,8 @@ describe('convert: repo examples', () => {
 describeModels('convert: shared TF models', () => {
   const cases: Case[] = [
     { path: 'graphdef/tf2onnx/fc-layers/frozen.pb', options: { inputShapes: { X: [2, 784] } }, ops: { FULLY_CONNECTED: 3 } },
+    { path: 'graphdef/tf2onnx/fc-layers/frozen.pb', ops: { FULLY_CONNECTED: 3 } }, // dynamic batch kept (-1 in shape_signature)
+    { path: 'graphdef/tf2onnx/regression/saved_model', options: { inputShapes: { X: [3] } } },
     { path: 'graphdef/tf2onnx/ae0/frozen.pb', options: { inputShapes: { X: [1, 784] } }, ops: { FULLY_CONNECTED: 4, LOGISTIC: 4 } },
     { path: 'graphdef/tf2onnx/regression/graphdef/frozen.pb', options: { inputShapes: { X: [1] } } },
     { path: 'graphdef/tf2onnx/saved_model_with_redundant_inputs', ops: { ADD: 1 } },
@@ -83,6 +128,9 @@ describeModels('convert: shared TF models', () => {
     { path: 'savedmodel/tfjs_node/times_three_float' },
     { path: 'savedmodel/tfjs_node/model_multi_output' },
     { path: 'litert/tflite/testdata/multi_add.pb', ops: { ADD: 3 } },
+    { path: 'litert/tflite/converter/tests/end2end/add.pbtxt', options: { inputShapes: { input0: [5], input1: [5] } }, ops: { ADD: 1 } },
+    { path: 'savedmodel/tfjs_node/uint8_multiply', ops: { CAST: 1, MUL: 1 } },
+    { path: 'tfjs/graph_model/model.json', ops: { FULLY_CONNECTED: 1 } },
     { path: 'litert/tflite/python/testdata/permute.pbtxt', ops: { FULLY_CONNECTED: 1 } },
     { path: 'litert/tflite/converter/tests/end2end/unroll_batch_matmul.pbtxt', ops: { BATCH_MATMUL: 1 } },
     { path: 'litert/tflite/converter/tests/end2end/if_op.pbtxt', options: { inputShapes: { a: [], b: [] } } }, // TFLite IF needs a scalar condition
@@ -99,6 +147,15 @@ describeModels('convert: shared TF models', () => {
     const ref = Array.from(x, (v) => runRealTflite(theirs, [[v]]).outputs[0]!.data[0]!);
     expect(ours).toEqual(ref);
     expect(ours).toEqual([2, 2.5, 0.25, 7]);
+  });
+
+  it('a named SavedModel signature becomes the .tflite signature', async () => {
+    const m = await loadTfModelFromPath(modelPath('savedmodel/tfjs_node/module_with_multiple_signatures'), { signature: 'timestwo' });
+    const { tflite } = convert(m);
+    const back = importTflite(tflite);
+    expect(back.signatures.map((s) => [s.key, s.inputs.map((e) => e.name), s.outputs.map((e) => e.name)])).toEqual([['timestwo', ['x'], ['output_0']]]);
+    const run = Interpreter.createSync(tflite).getSignatureRunner('timestwo').run({ x: Float32Array.from([3]) });
+    expect(Array.from(run.output_0!.data as Float32Array)).toEqual([6]);
   });
 
   it('evaluateTf reproduces the documented regression result', async () => {
@@ -134,4 +191,40 @@ describeModels('convert: shared TF models', () => {
     expect(back.main.nodes[0]!.attrs.customCode).toBe('BannaPotatoSaladWithColeslaw');
     expect(model.main.nodes).toHaveLength(1);
   });
+});
+
+describeModels('convert: models our runtime cannot evaluate yet (real TFLite only)', () => {
+  // The liteml runtime has no FAKE_QUANT / RANDOM_UNIFORM kernels yet: these run on real TFLite only.
+  for (const [file, bits] of [['fake_quant_per_channel', 8], ['fake_quant_per_channel_4bit', 4], ['fake_quant_without_identity', 8], ['fake_quant_without_identity_4bit', 4]] as const) {
+    it(`${file}: per-channel fake-quantized weights fold into the conv`, async () => {
+      const m = await loadTfModelFromPath(modelPath(`litert/tflite/converter/tests/end2end/${file}.pbtxt`));
+      const { tflite, model, report } = convert(m);
+      expect(report.opCounts).toEqual({ CONV_2D: 1, FAKE_QUANT: 1, RESHAPE: 1 });
+      const conv = model.main.nodes.find((n) => n.op === 'tfl.CONV_2D')!;
+      const w = Float32Array.from(valuesOf(conv.inputs[1]!));
+      const outChannels = Number(conv.inputs[1]!.shape![0]);
+      const perOut = w.length / outChannels;
+      for (let o = 0; o < outChannels; o++) {
+        expect(new Set(w.subarray(o * perOut, (o + 1) * perOut)).size).toBeLessThanOrEqual(2 ** bits);
+      }
+      const x = randomFeeds(model, 7)[0]!;
+      const real = runRealTflite(tflite, [x.data as Float32Array]);
+      expect(real.outputs[0]!.shape).toEqual([1, 6, 31]);
+      expect(real.outputs[0]!.data.every(Number.isFinite)).toBe(true);
+    });
+  }
+
+  for (const name of ['lstm', 'gru']) {
+    it(`tf2onnx ${name}: unrolled RNN converts and runs deterministically at keep_prob = 1`, async () => {
+      const m = await loadTfModelFromPath(modelPath(`graphdef/tf2onnx/${name}/frozen.pb`));
+      const { tflite, report } = convert(m, { inputShapes: { X: [1, 784], keep_prob: [] } });
+      expect(report.warnings.join()).toMatch(/random numbers/);
+      expect(report.opCounts.FULLY_CONNECTED).toBeGreaterThan(25);
+      const x = Float32Array.from({ length: 784 }, (_, i) => ((i * 37) % 101) / 101);
+      const a = runRealTflite(tflite, [x, [1]]).outputs[0]!;
+      expect(a.shape).toEqual([1, 10]);
+      expect(a.data.every(Number.isFinite)).toBe(true);
+      expect(runRealTflite(tflite, [x, [1]]).outputs[0]!.data).toEqual(a.data);
+    });
+  }
 });

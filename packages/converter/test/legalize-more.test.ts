@@ -41,6 +41,22 @@ describe('legalize: layouts and transpose convolution', () => {
   });
 });
 
+describe('legalize: 3-D convolution', () => {
+  it('Conv3D → CONV_3D (DHWIO filter kept); a depth-1 filter equals the 2-D conv per slice', () => {
+    const x = floats(1 * 2 * 4 * 4 * 2, 3);
+    const w = floats(1 * 3 * 3 * 2 * 3, 4);
+    const m = tfModel((b) => b.op('tf.Conv3D', [b.input('x', 'f32', [1, 2, 4, 4, 2]), b.constant('w', 'f32', [1, 3, 3, 2, 3], w)],
+      { T: 'f32', strides: [1, 1, 1, 1, 1], padding: 'SAME', data_format: 'NDHWC', dilations: [1, 1, 1, 1, 1] }, { outputs: [{ dtype: 'f32', shape: [1, 2, 4, 4, 3] }] }));
+    const got = vals(outs(Interpreter.createSync(convert(m).tflite).run([x]))[0]!);
+    for (let dd = 0; dd < 2; dd++) {
+      const slice = x.subarray(dd * 32, (dd + 1) * 32);
+      const want = refConv2d(slice, [1, 4, 4, 2], w, [3, 3, 2, 3], 1, 'SAME').data;
+      want.forEach((v, i) => expect(got[dd * 48 + i]).toBeCloseTo(v, 5));
+    }
+    expect(convert(m).report.opCounts).toEqual({ CONV_3D: 1 });
+  });
+});
+
 describe('legalize: splitting, selection and creation', () => {
   it('Split / SplitV / Unpack return every piece', () => {
     const x = Float32Array.from({ length: 12 }, (_, i) => i);
@@ -158,5 +174,47 @@ describe('compareModels', () => {
     const bad = compareModels(m, convert(wrong).tflite, { seed: 3 });
     expect(bad.pass).toBe(false);
     expect(bad.outputs[0]!.maxAbsError).toBeGreaterThan(0.1);
+  });
+});
+
+describe('legalize: Erf-based GELU', () => {
+  // Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7)
+  const erf = (z: number) => {
+    const t = 1 / (1 + 0.3275911 * Math.abs(z));
+    const y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+    return Math.sign(z) * y;
+  };
+  const x = Float32Array.from([-3, -1, -0.25, 0, 0.5, 2]);
+  const want = Array.from(x, (v) => 0.5 * v * (1 + erf(v / Math.SQRT2)));
+  const forms = {
+    'Mul(Mul(0.5, x), 1 + erf(x / √2))': (b: GraphBuilder, xi: ReturnType<GraphBuilder['input']>) => {
+      const [d] = b.op('tf.RealDiv', [xi, b.constant('sqrt2', 'f32', [], [Math.SQRT2])], { T: 'f32' });
+      const [e] = b.op('tf.Erf', [d!], { T: 'f32' }, { outputs: [{ dtype: 'f32', shape: [6] }] });
+      const [a] = b.op('tf.AddV2', [b.constant('one', 'f32', [], [1]), e!], { T: 'f32' });
+      const [h] = b.op('tf.Mul', [b.constant('half', 'f32', [], [0.5]), xi], { T: 'f32' });
+      return b.op('tf.Mul', [h!, a!], { T: 'f32' }, { name: 'gelu' });
+    },
+    'Mul(Mul(x, erf(x * (1/√2)) + 1), 0.5)': (b: GraphBuilder, xi: ReturnType<GraphBuilder['input']>) => {
+      const [d] = b.op('tf.Mul', [xi, b.constant('rsqrt2', 'f32', [], [Math.SQRT1_2])], { T: 'f32' });
+      const [e] = b.op('tf.Erf', [d!], { T: 'f32' }, { outputs: [{ dtype: 'f32', shape: [6] }] });
+      const [a] = b.op('tf.Add', [e!, b.constant('one', 'f32', [], [1])], { T: 'f32' });
+      const [m] = b.op('tf.Mul', [xi, a!], { T: 'f32' });
+      return b.op('tf.Mul', [m!, b.constant('half', 'f32', [], [0.5])], { T: 'f32' }, { name: 'gelu' });
+    },
+  };
+  for (const [name, build] of Object.entries(forms)) {
+    it(name, () => {
+      const m = tfModel((b) => build(b, b.input('x', 'f32', [6])));
+      const { model, tflite } = convert(m);
+      expect(model.main.nodes.map((n) => n.op)).toEqual(['tfl.GELU']);
+      expect(model.main.outputs[0]!.name).toBe('gelu');
+      const got = vals(outs(Interpreter.createSync(tflite).run([x]))[0]!);
+      got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
+    });
+  }
+
+  it('an Erf that is not part of a GELU stays unsupported', () => {
+    const m = tfModel((b) => b.op('tf.Erf', [b.input('x', 'f32', [6])], { T: 'f32' }, { outputs: [{ dtype: 'f32', shape: [6] }], name: 'plain' }));
+    expect(() => convert(m)).toThrow(/Erf \(1: 'plain'\)/);
   });
 });

@@ -150,6 +150,19 @@ describe('legalize: math and shapes', () => {
     });
   }
 
+  it('Softmax / LogSoftmax over the last axis (beta = 1 written explicitly)', () => {
+    const m = tfModel((b) => {
+      const x = b.input('x', 'f32', [2, 3]);
+      return [b.op('tf.Softmax', [x], { T: 'f32' })[0]!, b.op('tf.LogSoftmax', [x], { T: 'f32' })[0]!];
+    });
+    const rows = [[-3, -0.5, 0], [0.5, 2, 7]];
+    const sm = rows.flatMap((r) => { const e = r.map(Math.exp); const s = e.reduce((a, c) => a + c); return e.map((v) => v / s); });
+    const r = Interpreter.createSync(convert(m).tflite).run([v]);
+    close(out(r, 0), sm);
+    close(out(r, 1), sm.map(Math.log));
+    expect(convert(m).model.main.nodes[0]!.attrs.beta).toBe(1);
+  });
+
   it('binary, comparison and logical ops broadcast like TF', () => {
     const cases: [string, (x: number, y: number) => number][] = [
       ['AddV2', (x, y) => x + y], ['Sub', (x, y) => x - y], ['Mul', (x, y) => x * y], ['RealDiv', (x, y) => x / y],
@@ -254,6 +267,29 @@ describe('target check', () => {
     expect(err!.message).toMatch(/Erf \(2: 'erf1', 'erf2'\): no TFLite equivalent for Erf/);
     expect(err!.message).toMatch(/Conv2D \(1: 'batchstride'\): strides \[2, 1, 1, 1\] over batch or channels is not supported/);
     expect(err!.message.trim().split('\n').at(-1)).toMatch(/^Hint: --allow-custom-ops/);
+  });
+
+  it('reports dtype and rank combinations TFLite kernels reject', () => {
+    const m = tfModel((b) => {
+      const s = b.input('s', 'string', [2]);
+      const [c] = b.op('tf.AddV2', [s, s], { T: 'string' }, { name: 'strings' });
+      const x = b.input('x', 'f32', [1, 1, 1, 1, 1, 2]);
+      const [t] = b.op('tf.StridedSlice', [x, b.constant('b', 'i32', [6], [0, 0, 0, 0, 0, 0]), b.constant('e', 'i32', [6], [1, 1, 1, 1, 1, 1]), b.constant('st', 'i32', [6], [1, 1, 1, 1, 1, 1])],
+        { T: 'f32', Index: 'i32' }, { name: 'slice6d' });
+      const i = b.input('i', 'i32', [1, 4, 4, 1]);
+      const [p] = b.op('tf.MaxPool', [i], { T: 'i32', ksize: [1, 2, 2, 1], strides: [1, 2, 2, 1], padding: 'VALID' }, { name: 'intpool' });
+      return [c!, t!, p!];
+    });
+    let err: ConversionError | undefined;
+    try {
+      convert(m);
+    } catch (e) {
+      err = e as ConversionError;
+    }
+    expect(err?.nodes).toEqual(['strings', 'slice6d', 'intpool']);
+    expect(err!.message).toMatch(/string tensor 's' is not supported by TFLite's ADD kernel/);
+    expect(err!.message).toMatch(/STRIDED_SLICE supports inputs up to rank 5/);
+    expect(err!.message).toMatch(/MAX_POOL_2D on i32 inputs/);
   });
 
   it('allowCustomOps turns the TF ops into CUSTOM nodes named after them', () => {

@@ -1,6 +1,7 @@
 import { allOpSchemas, type OpSchema } from '@liteml/graph-ir';
 import { backendNames, findKernel } from '@liteml/runtime';
 import { Node } from '@liteml/graph-ir';
+import { legalizableTfOps } from '@liteml/converter';
 import { flag, type Command } from './types';
 
 /** Backends whose registry has a kernel for `op` (dtype support is decided per node at load time). */
@@ -29,7 +30,8 @@ export const ops: Command = {
   options: { json: { type: 'boolean' } },
   async run(args, io) {
     const tfl = allOpSchemas('tfl').map(describe);
-    const tf = allOpSchemas('tf').map(describe);
+    const mapped = new Set(legalizableTfOps().map((op) => (op.startsWith('tf.') ? op : `tf.${op}`)));
+    const tf = allOpSchemas('tf').map((s) => ({ ...describe(s), converter: mapped.has(s.name) }));
     if (flag(args, 'json')) {
       io.stdout.write(`${JSON.stringify({ backends: backendNames(), tfl, tf }, null, 2)}\n`);
       return 0;
@@ -41,8 +43,9 @@ export const ops: Command = {
       const marks = backends.map((b) => (o.backends.includes(b) ? b : '-'.repeat(b.length))).join(' ');
       io.stdout.write(`  ${o.name.padEnd(w)}  ${marks}  ${o.category}\n`);
     }
-    io.stdout.write(`\nTensorFlow ops with schemas (${tf.length}):\n`);
-    io.stdout.write(wrap(tf.map((o) => o.name.replace(/^tf\./, '')).join(', '), 100, '  '));
+    const convertible = tf.filter((o) => o.converter);
+    io.stdout.write(`\nTensorFlow ops the converter maps to TFLite (${convertible.length}):\n`);
+    io.stdout.write(wrap(convertible.map((o) => o.name.replace(/^tf\./, '')).join(', '), 100, '  '));
     return 0;
   },
 };

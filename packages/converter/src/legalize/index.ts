@@ -3,14 +3,16 @@
 import { GraphBuilder, type Graph, type Model, type Node, type Value } from '@liteml/graph-ir';
 import { ConversionError } from '../errors';
 import { controlRules } from './control';
+import { fuseErfGelu } from './gelu';
 import { mathRules } from './math';
 import { nnRules } from './nn';
 import { LegalizeBuilder, NotLegal, TfNode, type LegalizeRule } from './rule';
+import { quantRules } from './quant';
 import { identityRules, shapeRules } from './shape';
 
 export { rule, rules, type LegalizeRule, type LegalizeFn, TfNode, LegalizeBuilder } from './rule';
 
-const ALL_RULES: LegalizeRule[] = [...mathRules, ...nnRules, ...shapeRules, ...identityRules, ...controlRules];
+const ALL_RULES: LegalizeRule[] = [...mathRules, ...nnRules, ...shapeRules, ...identityRules, ...controlRules, ...quantRules];
 const RULES = new Map(ALL_RULES.map((r) => [r.op, r]));
 
 /** TF ops (without the `tf.` prefix) the converter maps to TFLite, sorted. */
@@ -28,6 +30,8 @@ export interface LegalizeResult {
 /** Legalizes every graph of `model` in place (tf.* → tfl.*). */
 export function legalizeModel(model: Model): LegalizeResult {
   const result: LegalizeResult = { illegal: new Map(), legalized: {} };
+  const gelus = fuseErfGelu(model);
+  if (gelus > 0) result.legalized['tf.Erf (as GELU)'] = gelus;
   for (const g of model.graphs) legalizeGraph(model, g, result);
   for (const g of model.graphs) for (const n of g.nodes) if (n.op.startsWith('tfl.') && n.outputs[0]) n.name = n.outputs[0].name;
   return result;

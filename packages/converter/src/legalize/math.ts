@@ -48,11 +48,14 @@ const reciprocal = (n: TfNode, b: LegalizeBuilder) => b.op('tfl.DIV', [b.scalar(
 
 export const mathRules: LegalizeRule[] = [
   ...Object.entries(BINARY).map(([tf, tfl]) => rule(tf, (n, b) => b.op(`tfl.${tfl}`, [n.input(0), n.input(1)]))),
-  rule('Div', (n, b) => b.op(n.T === 'f32' || n.T === 'f16' ? 'tfl.DIV' : 'tfl.FLOOR_DIV', [n.input(0), n.input(1)])),
-  rule('TruncateDiv', (n, b) => (n.T === 'i32' ? b.op('tfl.DIV', [n.input(0), n.input(1)]) : b.fail(`TruncateDiv on ${n.T}`))),
+  // TF's Div truncates integer quotients, like TFLite's DIV kernel
+  rule('Div', (n, b) => b.op('tfl.DIV', [n.input(0), n.input(1)])),
+  rule('TruncateDiv', (n, b) => (n.T === 'i32' ? b.op('tfl.DIV', [n.input(0), n.input(1)]) : b.fail(`TruncateDiv on ${n.T} (TFLite divides int32 only)`))),
   ...Object.entries(UNARY).map(([tf, tfl]) => rule(tf, (n, b) => b.op(`tfl.${tfl}`, [n.input(0)]))),
   ...rules(['Reciprocal', 'Inv'], reciprocal),
   // SoftmaxOptions.beta reads as 0 when absent (a flatbuffer default): TF's softmax is beta = 1.
+  rule('Softmax', (n, b) => b.op('tfl.SOFTMAX', [n.input(0)], { beta: 1 })),
+  // SoftmaxOptions.beta defaults to 0 in the TFLite schema: always write it
   rule('Softmax', (n, b) => b.op('tfl.SOFTMAX', [n.input(0)], { beta: 1 })),
   rule('LeakyRelu', (n, b) => b.op('tfl.LEAKY_RELU', [n.input(0)], { alpha: n.attr('alpha', 0.2) })),
   rule('Selu', (n, b) => {

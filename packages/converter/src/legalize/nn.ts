@@ -67,7 +67,26 @@ function fusedBatchNorm(n: TfNode, b: LegalizeBuilder): Value[] {
   return [y, ...rest.slice(0, n.node.outputs.length - 1)];
 }
 
+function conv3d(n: TfNode, b: LegalizeBuilder): Value {
+  if (n.attr<string>('data_format', 'NDHWC') !== 'NDHWC') b.fail('Conv3D supports data_format NDHWC only');
+  const five = (attr: string) => {
+    const v = n.attr<readonly number[]>(attr, [1, 1, 1, 1, 1]);
+    if (v.length !== 5 || v[0] !== 1 || v[4] !== 1) b.fail(`${attr} [${v.join(', ')}] over batch or channels is not supported by TFLite`);
+    return v;
+  };
+  const s = five('strides');
+  const d = five('dilations');
+  const padding = n.attr<string>('padding', 'VALID');
+  if (padding !== 'SAME' && padding !== 'VALID') b.fail(`padding '${padding}' is not supported by CONV_3D`);
+  // TF and TFLite share the DHWIO filter layout
+  return b.op('tfl.CONV_3D', [n.input(0), n.input(1), undefined], {
+    padding, strideD: s[1]!, strideH: s[2]!, strideW: s[3]!, dilationDFactor: d[1]!, dilationHFactor: d[2]!, dilationWFactor: d[3]!,
+    fusedActivationFunction: 'NONE',
+  });
+}
+
 export const nnRules: LegalizeRule[] = [
+  rule('Conv3D', conv3d),
   rule('Conv2D', conv2d),
   rule('_FusedConv2D', (n, b) => applyFusedOps(n, b, conv2d(n, b), 2)),
   rule('DepthwiseConv2dNative', depthwise),

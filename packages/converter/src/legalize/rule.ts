@@ -175,13 +175,6 @@ export function tensorTypeName(d: DType): string {
   return t;
 }
 
-/** TF padding + explicit_paddings → TFLite padding, with a PAD in front where TF pads explicitly. */
-export function tflPadding(n: TfNode): 'SAME' | 'VALID' {
-  const p = n.attr<string>('padding', 'VALID');
-  if (p === 'SAME' || p === 'VALID') return p;
-  throw new NotLegal(`padding '${p}' is not supported here`);
-}
-
 /** The data format of a TF window op: only NHWC and NCHW exist in 2-D. */
 export function layout(n: TfNode): 'NHWC' | 'NCHW' {
   const f = n.attr<string>('data_format', 'NHWC');

@@ -94,14 +94,6 @@ export const shapeRules: LegalizeRule[] = [
   rule('NonMaxSuppressionV4', nms(false)),
   rule('NonMaxSuppressionV5', nms(true)),
   rule('RandomUniform', (n, b) => b.op('tfl.RANDOM_UNIFORM', [b.toI32(n.input(0))], { seed: n.attr('seed', 0), seed2: n.attr('seed2', 0) })),
-  rule('FakeQuantWithMinMaxArgs', (n, b) => b.op('tfl.FAKE_QUANT', [n.input(0)], {
-    min: n.attr('min', -6), max: n.attr('max', 6), numBits: n.attr('num_bits', 8), narrowRange: n.attr('narrow_range', false),
-  })),
-  rule('FakeQuantWithMinMaxVars', (n, b) => {
-    const lo = b.constValues(n.input(1), 'min');
-    const hi = b.constValues(n.input(2), 'max');
-    return b.op('tfl.FAKE_QUANT', [n.input(0)], { min: lo[0]!, max: hi[0]!, numBits: n.attr('num_bits', 8), narrowRange: n.attr('narrow_range', false) });
-  }),
 ];
 
 /** Ops that only forward their input(s) in inference graphs. */

@@ -12,6 +12,7 @@ const LAYERS: Record<string, { w: number; b: number; axis: number }> = {
   'tfl.DEPTHWISE_CONV_2D': { w: 1, b: 2, axis: 3 },
   'tfl.FULLY_CONNECTED': { w: 1, b: 2, axis: 0 },
   'tfl.TRANSPOSE_CONV': { w: 1, b: 3, axis: 0 },
+  'tfl.CONV_3D': { w: 1, b: 2, axis: 4 },
 };
 
 function channels(layer: Node): number | undefined {
@@ -75,5 +76,5 @@ const RULES: Rule[] = [
   [{ op: 'tfl.SUB', inputs: [plainLayer, constC], attrs: { fusedActivationFunction: (v: unknown) => !v || v === 'NONE' } }, (m, ctx) => rebuild(m, ctx, 'sub'), 'sub-into-bias'],
 ];
 
-/** Batch-norm / scale / bias folding into CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV. */
+/** Batch-norm / scale / bias folding into CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV, CONV_3D. */
 export const foldScaleAndBias: Pass = rewritePass('fold-scale-bias', RULES);
