@@ -56,3 +56,49 @@ export function binary_f32(op: i32, a: usize, b: usize, out: usize, dims: usize,
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 8-bit ADD / SUB / MUL (TFLite's quantized arithmetic, bit-exact with the reference backend):
+// each raw input value is mapped through a 256-entry int32 table (prepared once per node: the
+// rescaled value for ADD/SUB, value − zero point for MUL), the two are summed, subtracted or
+// multiplied and requantized to the output.
+
+import { mulByQuantizedMultiplier } from './qgemm';
+
+// @ts-ignore: decorator
+@inline
+function loadQ(p: usize, signed: i32): i32 {
+  return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
+}
+
+/**
+ * `tables`: i32[512] (input 0's table, then input 1's, indexed by raw value − dtype minimum);
+ * params: i32[8] = [mo, so, outOffset, lo, hi, mode (0 add, 1 sub, 2 mul), signed (0/1), 0].
+ */
+export function addsub_q8(a: usize, b: usize, out: usize, dims: usize, sa: usize, sb: usize, tables: usize, params: usize): void {
+  const d0 = load<i32>(dims), d1 = load<i32>(dims, 4), d2 = load<i32>(dims, 8), d3 = load<i32>(dims, 12);
+  const a0 = load<i32>(sa), a1 = load<i32>(sa, 4), a2 = load<i32>(sa, 8), a3 = load<i32>(sa, 12);
+  const b0 = load<i32>(sb), b1 = load<i32>(sb, 4), b2 = load<i32>(sb, 8), b3 = load<i32>(sb, 12);
+  const mo = load<i32>(params), so = load<i32>(params, 4), outOff = load<i32>(params, 8);
+  const lo = load<i32>(params, 12), hi = load<i32>(params, 16), sub = load<i32>(params, 20), signed = load<i32>(params, 24);
+  const base = signed ? 128 : 0;
+  const ta = tables + (<usize>base << 2), tb = tables + 1024 + (<usize>base << 2);
+  let o = out;
+  for (let i0 = 0; i0 < d0; i0++) {
+    for (let i1 = 0; i1 < d1; i1++) {
+      for (let i2 = 0; i2 < d2; i2++) {
+        const ao = a + <usize>(i0 * a0 + i1 * a1 + i2 * a2);
+        const bo = b + <usize>(i0 * b0 + i1 * b1 + i2 * b2);
+        for (let i = 0; i < d3; i++) {
+          const x = load<i32>(ta + (<usize>loadQ(ao + <usize>(i * a3), signed) << 2));
+          const y = load<i32>(tb + (<usize>loadQ(bo + <usize>(i * b3), signed) << 2));
+          let r = mulByQuantizedMultiplier(sub == 2 ? x * y : sub ? x - y : x + y, mo, so) + outOff;
+          r = r < lo ? lo : r > hi ? hi : r;
+          if (signed) store<i8>(o, <i8>r);
+          else store<u8>(o, <u8>r);
+          o += 1;
+        }
+      }
+    }
+  }
+}

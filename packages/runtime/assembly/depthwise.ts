@@ -43,16 +43,54 @@ function endTap(i0: i32, size: i32, k: i32, d: i32): i32 {
   return min(k, (room + d - 1) / d);
 }
 
+/**
+ * f32_dwconv_3x3__wasmsimd: one output pixel whose 3×3 window is inside the input (depth
+ * multiplier 1, no dilation), 4 channels per step with the 9 taps unrolled. `x` is the window's
+ * top-left input pixel. Returns the channels done (a multiple of 4).
+ */
+// @ts-ignore: decorator
+@inline
+function dw3x3Interior(x: usize, rowStep: usize, pixStep: usize, w: usize, wStep: usize, bias: usize, o: usize, C: i32, vmin: f32, vmax: f32): i32 {
+  const lo = f32x4.splat(vmin), hi = f32x4.splat(vmax);
+  const r0 = x, r1 = x + rowStep, r2 = r1 + rowStep;
+  const p2 = pixStep << 1, w2 = wStep << 1;
+  let c = 0;
+  for (; c + 4 <= C; c += 4) {
+    const co = <usize>c << 2;
+    const wp = w + co;
+    let a = v128.load(bias + co);
+    a = f32x4.add(a, f32x4.mul(v128.load(r0 + co), v128.load(wp)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r0 + pixStep + co), v128.load(wp + wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r0 + p2 + co), v128.load(wp + w2)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r1 + co), v128.load(wp + 3 * wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r1 + pixStep + co), v128.load(wp + 4 * wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r1 + p2 + co), v128.load(wp + 5 * wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r2 + co), v128.load(wp + 6 * wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r2 + pixStep + co), v128.load(wp + 7 * wStep)));
+    a = f32x4.add(a, f32x4.mul(v128.load(r2 + p2 + co), v128.load(wp + 8 * wStep)));
+    v128.store(o + co, f32x4.pmin(f32x4.pmax(a, lo), hi));
+  }
+  return c;
+}
+
 export function dwconv2d_f32(x: usize, N: i32, H: i32, W: i32, C: i32, w: usize, bias: usize, dm: i32,
   kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padT: i32, padL: i32, outH: i32, outW: i32,
   out: usize, vmin: f32, vmax: f32): void {
+  dwconv2d_f32_rows(x, N, H, W, C, w, bias, dm, kh, kw, sh, sw, dh, dw, padT, padL, outH, outW, out, vmin, vmax, 0, N * outH);
+}
+
+/** dwconv2d_f32 for output rows (flattened b, oy) [row0, row1): a thread's share. */
+export function dwconv2d_f32_rows(x: usize, N: i32, H: i32, W: i32, C: i32, w: usize, bias: usize, dm: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padT: i32, padL: i32, outH: i32, outW: i32,
+  out: usize, vmin: f32, vmax: f32, row0: i32, row1: i32): void {
   const OC = C * dm;
   const rowStep = <usize>W * <usize>C << 2;
   const wStep = <usize>OC << 2;
-  let o = out;
-  for (let b = 0; b < N; b++) {
+  let o = out + <usize>row0 * <usize>outW * wStep;
+  for (let row = row0; row < row1; row++) {
+    const b = row / outH, oy = row % outH;
     const rowBase = x + <usize>b * <usize>H * rowStep;
-    for (let oy = 0; oy < outH; oy++) {
+    {
       const iy0 = oy * sh - padT;
       const ky0 = firstTap(iy0, dh), ky1 = endTap(iy0, H, kh, dh);
       for (let ox = 0; ox < outW; ox++) {
@@ -60,6 +98,9 @@ export function dwconv2d_f32(x: usize, N: i32, H: i32, W: i32, C: i32, w: usize,
         const kx0 = firstTap(ix0, dw), kx1 = endTap(ix0, W, kw, dw);
         let c = 0;
         if (ASC_FEATURE_SIMD) {
+          if (dm == 1 && kh == 3 && kw == 3 && dh == 1 && dw == 1 && ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3) {
+            c = dw3x3Interior(rowBase + <usize>iy0 * rowStep + (<usize>ix0 * <usize>C << 2), rowStep, <usize>C << 2, w, wStep, bias, o, C, vmin, vmax);
+          }
           if (dm == 1) {
             const lo = f32x4.splat(vmin), hi = f32x4.splat(vmax);
             for (; c + 8 <= C; c += 8) {

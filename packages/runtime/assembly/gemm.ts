@@ -90,6 +90,33 @@ export function f32_gemm_4x16__wasmsimd(mr: i32, nc: i32, kc: i32, a: usize, aSt
   storeRow(c0, nc, acc00, acc01, acc02, acc03);
 }
 
+/** 4 rows × 8 columns (the first half of a 16-column panel): for layers with ≤ 8 output channels. */
+export function f32_gemm_4x8__wasmsimd(mr: i32, nc: i32, kc: i32, a: usize, aStride: usize, w: usize,
+  c: usize, cStride: usize, vmin: v128, vmax: v128): void {
+  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
+  let c0 = c, c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
+  if (mr < 2) { a1 = a0; c1 = c0; }
+  if (mr <= 2) { a2 = a1; c2 = c1; }
+  if (mr < 4) { a3 = a2; c3 = c2; }
+  let acc00 = v128.load(w), acc01 = v128.load(w, 16);
+  let acc10 = acc00, acc11 = acc01, acc20 = acc00, acc21 = acc01, acc30 = acc00, acc31 = acc01;
+  let wp = w + 64;
+  for (let k = 0; k < kc; k++) {
+    const w0 = v128.load(wp), w1 = v128.load(wp, 16);
+    const x0 = v128.load32_splat(a0), x1 = v128.load32_splat(a1), x2 = v128.load32_splat(a2), x3 = v128.load32_splat(a3);
+    acc00 = f32x4.add(acc00, f32x4.mul(x0, w0)); acc01 = f32x4.add(acc01, f32x4.mul(x0, w1));
+    acc10 = f32x4.add(acc10, f32x4.mul(x1, w0)); acc11 = f32x4.add(acc11, f32x4.mul(x1, w1));
+    acc20 = f32x4.add(acc20, f32x4.mul(x2, w0)); acc21 = f32x4.add(acc21, f32x4.mul(x2, w1));
+    acc30 = f32x4.add(acc30, f32x4.mul(x3, w0)); acc31 = f32x4.add(acc31, f32x4.mul(x3, w1));
+    a0 += 4; a1 += 4; a2 += 4; a3 += 4; wp += 64;
+  }
+  const z = f32x4.splat(0);
+  storeRow(c3, nc, f32x4.pmin(f32x4.pmax(acc30, vmin), vmax), f32x4.pmin(f32x4.pmax(acc31, vmin), vmax), z, z);
+  storeRow(c2, nc, f32x4.pmin(f32x4.pmax(acc20, vmin), vmax), f32x4.pmin(f32x4.pmax(acc21, vmin), vmax), z, z);
+  storeRow(c1, nc, f32x4.pmin(f32x4.pmax(acc10, vmin), vmax), f32x4.pmin(f32x4.pmax(acc11, vmin), vmax), z, z);
+  storeRow(c0, nc, f32x4.pmin(f32x4.pmax(acc00, vmin), vmax), f32x4.pmin(f32x4.pmax(acc01, vmin), vmax), z, z);
+}
+
 /** One row × up to 16 columns of C, plain scalar code (the fallback without SIMD). */
 export function f32_gemm_1x16__scalar(nc: i32, kc: i32, a: usize, w: usize, c: usize, vmin: f32, vmax: f32): void {
   for (let j = 0; j < nc; j++) {
@@ -109,17 +136,29 @@ export function f32_gemm_1x16__scalar(nc: i32, kc: i32, a: usize, w: usize, c: u
 /** C = clamp(A · packed + bias). Strides in bytes. */
 export function gemm_f32(M: i32, N: i32, K: i32, a: usize, aStride: usize, packed: usize, c: usize, cStride: usize,
   vmin: f32, vmax: f32): void {
+  gemm_f32_panels(M, N, K, a, aStride, packed, c, cStride, vmin, vmax, 0, (N + NR - 1) / NR);
+}
+
+/** gemm_f32 restricted to the column panels [p0, p1) (NR columns each): a thread's share when M is small. */
+export function gemm_f32_panels(M: i32, N: i32, K: i32, a: usize, aStride: usize, packed: usize, c: usize, cStride: usize,
+  vmin: f32, vmax: f32, p0: i32, p1: i32): void {
   const panelBytes = <usize>(NR * (K + 1)) << 2;
   for (let m0 = 0; m0 < M; m0 += MB) {
     const mEnd = min(M, m0 + MB);
-    let p = packed;
-    for (let n0 = 0; n0 < N; n0 += NR) {
+    let p = packed + <usize>p0 * panelBytes;
+    for (let n0 = p0 * NR; n0 < min(N, p1 * NR); n0 += NR) {
       const nc = min(NR, N - n0);
       const cc = c + (<usize>n0 << 2);
       if (ASC_FEATURE_SIMD) {
         const lo = f32x4.splat(vmin), hi = f32x4.splat(vmax);
-        for (let m = m0; m < mEnd; m += 4) {
-          f32_gemm_4x16__wasmsimd(min(4, mEnd - m), nc, K, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride, lo, hi);
+        if (nc <= 8) {
+          for (let m = m0; m < mEnd; m += 4) {
+            f32_gemm_4x8__wasmsimd(min(4, mEnd - m), nc, K, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride, lo, hi);
+          }
+        } else {
+          for (let m = m0; m < mEnd; m += 4) {
+            f32_gemm_4x16__wasmsimd(min(4, mEnd - m), nc, K, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride, lo, hi);
+          }
         }
       } else {
         for (let m = m0; m < mEnd; m++) {

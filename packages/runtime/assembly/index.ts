@@ -5,7 +5,11 @@ export { pack_f32_gemm, packed_f32_gemm_bytes, gemm_f32 } from './gemm';
 export { conv2d_f32, im2col_f32 } from './conv';
 export { dwconv2d_f32 } from './depthwise';
 export { pool2d_f32 } from './pool';
-export { binary_f32 } from './binary';
+export { binary_f32, addsub_q8 } from './binary';
+export { run_task } from './tasks';
+export { pack_q8_gemm, packed_q8_gemm_bytes, conv2d_q8_scratch_bytes } from './qgemm';
+export { rq_bytes, rq_fill } from './requant';
+export { resize_bilinear_f32 } from './resize';
 
 /** First free byte after the static data. */
 export function heap_base(): usize {

@@ -1,6 +1,7 @@
 // Backends the interpreter knows. Each registers its kernels into the registry on first use.
 import { referenceKernels, REFERENCE_BACKEND } from './backends/reference/index';
 import { installWasmBackend, WASM_BACKEND } from './backends/wasm/index';
+import { installWebGpuBackend, WEBGPU_BACKEND } from './backends/webgpu/install';
 import { RuntimeError } from './errors';
 import { registerKernel, kernelsOf } from './registry';
 
@@ -11,6 +12,7 @@ const installers: Record<string, () => void> = {
     for (const k of referenceKernels) if (!existing.has(`${k.op}|${k.customCode ?? ''}`)) registerKernel(k);
   },
   [WASM_BACKEND]: () => { ensureBackend(REFERENCE_BACKEND); installWasmBackend(); },
+  [WEBGPU_BACKEND]: installWebGpuBackend,
 };
 const installed = new Set<string>();
 

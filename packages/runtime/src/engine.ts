@@ -6,12 +6,15 @@ import { RuntimeError } from './errors';
 import { toTensor, type TensorInfo, type TensorLike } from './feeds';
 import { GraphRunner, opLabel, type NodeTiming, type RunnerHost } from './graph-runner';
 import { findKernel } from './registry';
+import { getRequantization, setRequantization, type Requantization } from './backends/reference/kernels/nn-quant-utils';
 
 export type Feeds = Record<string, TensorLike> | readonly TensorLike[];
 
 export class Engine implements RunnerHost {
   readonly resources = new Map<unknown, unknown>();
   profiler?: (t: NodeTiming) => void;
+  /** Applied for the duration of each run (kernels read it via getRequantization()). */
+  requantization: Requantization = 'tflite';
   private readonly kernels = new Map<Node, KernelConfig>();
   private readonly runners = new Map<number, GraphRunner>();
 
@@ -115,9 +118,12 @@ export class Engine implements RunnerHost {
     });
     tensors.forEach((t, i) => r.setInput(inPos[i]!, t));
     r.busy = true;
+    const previous = getRequantization();
+    setRequantization(this.requantization);
     try {
       r.run();
     } finally {
+      setRequantization(previous);
       r.busy = false;
     }
     const all = r.outputs();

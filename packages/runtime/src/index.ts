@@ -1,4 +1,5 @@
 // @liteml/runtime: runs liteml IR / .tflite models.
+export type { Requantization } from './backends/reference/kernels/nn-quant-utils';
 export { Interpreter, SignatureRunner, type InterpreterOptions, type Feeds, type MemoryReport, type NodeTiming, type TensorInfo, type TensorLike } from './interpreter';
 export { RuntimeError, type RuntimeErrorCode } from './errors';
 export type { Tensor, TypedArray, KernelContext, KernelConfig } from './kernel';

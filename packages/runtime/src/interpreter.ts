@@ -2,6 +2,7 @@
 // and runs the main graph or any signature.
 import type { DType, Model, Value } from './ir';
 import type { Tensor } from './kernel';
+import type { Requantization } from './backends/reference/kernels/nn-quant-utils';
 import { ensureBackend } from './backends';
 import { Engine, type Feeds } from './engine';
 import { RuntimeError } from './errors';
@@ -18,6 +19,13 @@ export interface InterpreterOptions {
   preserveAllTensors?: boolean;
   /** Called after every node with its timing. */
   profiler?: (t: NodeTiming) => void;
+  /**
+   * How int8/uint8 CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV and FULLY_CONNECTED requantize:
+   * 'tflite' (default) = TFLite's reference kernels (fixed-point multipliers); 'xnnpack' = what
+   * TFLite computes with its default XNNPACK delegate (float32 scale, round half to even), to match
+   * a stock TFLite deployment bit for bit. int16x8 kernels always follow the reference arithmetic.
+   */
+  requantization?: Requantization;
 }
 
 export type { Feeds, NodeTiming, TensorInfo, TensorLike };
@@ -78,6 +86,7 @@ export class Interpreter {
     ensureBackend(this.backend);
     this.engine = new Engine(model, this.backend, options.preserveAllTensors ?? false);
     this.engine.profiler = options.profiler;
+    this.engine.requantization = options.requantization ?? 'tflite';
     this.engine.runner(0);
     this.inputInfo = infos(model.graphs[0]!.inputs, 'input');
     this.outputInfo = infos(model.graphs[0]!.outputs, 'output');

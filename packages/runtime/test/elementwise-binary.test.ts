@@ -108,8 +108,9 @@ describe('binary arithmetic (float/int)', () => {
     expect(() => runKernel(pow, [tensor('i32', [1], [2]), tensor('i32', [1], [-1])])).toThrow(/non-negative/);
     expect(vals(runKernel(pow, [tensor('f32', [2], [4, 2]), tensor('f32', [2], [0.5, -1])])[0]!)).toEqual([2, 0.5]);
     expect(vals(runKernel(squaredDifference, [tensor('f32', [2], [1, -2]), tensor('f32', [1], [3])])[0]!)).toEqual([4, 25]);
-    const [mn] = runKernel(minimum, [tensor('f32', [3], [1, NaN, -2]), tensor('f32', [3], [0, 1, 5])]);
-    expect(vals(mn!)).toEqual([0, NaN, -2]);
+    // TFLite's a < b ? a : b: a NaN on the left loses, on the right wins
+    const [mn] = runKernel(minimum, [tensor('f32', [4], [1, NaN, -2, 3]), tensor('f32', [4], [0, 1, 5, NaN])]);
+    expect(vals(mn!)).toEqual([0, 1, -2, NaN]);
     expect(vals(runKernel(addN, [tensor('f32', [2], [1, 2]), tensor('f32', [2], [3, 4]), tensor('f32', [2], [5, 6])])[0]!)).toEqual([9, 12]);
     const [at] = runKernel(atan2, [tensor('f32', [2], [1, -1]), tensor('f32', [2], [1, 0])]);
     expect(vals(at!)).toEqual([Math.fround(Math.PI / 4), Math.fround(-Math.PI / 2)]);
@@ -121,7 +122,7 @@ describe('quantized binary arithmetic', () => {
     const sa = 0.05, sb = 0.02, so = 0.07;
     const xa = Array.from({ length: 256 }, (_, i) => i - 128);
     const xb = xa.map((v) => ((v * 37) % 256 + 256) % 256 - 128);
-    const [y] = runKernel(add, [tensor('i8', [256], xa, q(sa, 3)), tensor('i8', [256], xb, q(sb, -7))], { outputs: [{ dtype: 'i8', quant: q(so, -2) }] });
+    const [y] = runKernel(add, [tensor('i8', [256], xa, q(sa, 3)), tensor('i8', [256], xb, q(sb, -7))], { outputs: [{ dtype: 'i8', quant: q(so, -2) }], runs: 2 });
     const got = vals(y!) as number[];
     for (let i = 0; i < 256; i++) {
       const real = sa * (xa[i]! - 3) + sb * (xb[i]! + 7);
@@ -130,6 +131,24 @@ describe('quantized binary arithmetic', () => {
     }
     const [e] = runKernel(add, [tensor('i8', [2], [10, -10], q(0.5, 0)), tensor('i8', [2], [4, 4], q(0.5, 0))], { outputs: [{ dtype: 'i8', quant: q(0.5, 0) }] });
     expect(vals(e!)).toEqual([14, -6]);
+  });
+
+  it('quantized broadcasting equals the same op on explicitly tiled inputs', () => {
+    const r = rng(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const shape = [1 + Math.floor(r() * 3), 1 + Math.floor(r() * 4), 1 + Math.floor(r() * 5)];
+      const small = shape.map((d) => (r() < 0.5 ? 1 : d));
+      const n = shape.reduce((p, d) => p * d, 1), m = small.reduce((p, d) => p * d, 1);
+      const a = Array.from({ length: n }, () => Math.floor(r() * 256) - 128);
+      const b = Array.from({ length: m }, () => Math.floor(r() * 256) - 128);
+      const tiled = naive({ shape, v: a }, { shape: small, v: b }, (_x, y) => y).v;
+      for (const k of [add, sub, mul]) {
+        const spec = { outputs: [{ dtype: 'i8' as const, quant: q(0.3, 4) }] };
+        const [y] = runKernel(k, [tensor('i8', shape, a, q(0.1, -3)), tensor('i8', small, b, q(0.07, 9))], spec);
+        const [t] = runKernel(k, [tensor('i8', shape, a, q(0.1, -3)), tensor('i8', shape, tiled, q(0.07, 9))], spec);
+        expect(vals(y!)).toEqual(vals(t!));
+      }
+    }
   });
 
   it('uint8 MUL and int16 SUB rescale like TFLite', () => {

@@ -48,7 +48,7 @@ describe('reductions', () => {
     expect(vals(s!)).toEqual([47, -2]);
   });
 
-  it('4-D MEAN over H, W with keepDims (global average pooling) uses TFLite's dedicated rounding', () => {
+  it('4-D MEAN over H, W with keepDims (global average pooling) uses the dedicated TFLite rounding', () => {
     // one channel, 2×2 values q − z = [1, 2, 3, 5]: mean 2.75 (real 0.275 → 2.75 steps of 0.1)
     const [m] = runKernel(mean, [tensor('i8', [1, 2, 2, 1], [1, 2, 3, 5], q(0.1, 0)), axes(1, 2)], { attrs: { keepDims: true }, outputs: [{ dtype: 'i8', quant: q(0.1, 0) }] });
     expect(m!.shape).toEqual([1, 1, 1, 1]);

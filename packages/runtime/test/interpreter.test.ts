@@ -86,6 +86,20 @@ describe('Interpreter on a hand-built model', () => {
     expect(vals(interp.run({ x: [1, 2], v: [5, 6] })['c'])).toEqual([1, 2, 5, 6]);
   });
 
+  it('plans int64 and string tensors (bigint arena views, string arrays)', async () => {
+    const b = new GraphBuilder('main');
+    const x = b.input('x', 'f32', [3]);
+    const [c] = b.op('tfl.CAST', [x], {}, { name: 'as_i64', outputs: [out('i64', [3])] });
+    const [r] = b.op('tfl.REVERSE_V2', [c, b.constant('ax', 'i32', [1], [0])], {}, { name: 'rev', outputs: [out('i64', [3])] });
+    const s = b.input('s', 'string', [2]);
+    const [g] = b.op('tfl.GATHER', [s, b.constant('i', 'i32', [1], [1])], { axis: 0 }, { name: 'pick', outputs: [out('string', [1])] });
+    b.output(r!, g!);
+    const interp = await Interpreter.create(model([b.graph]));
+    const res = interp.run({ x: [1.5, -2.5, 3], s: ['a', 'b'] });
+    expect(res['rev']!.data).toEqual(new BigInt64Array([3n, -2n, 1n]));
+    expect(res['pick']!.data).toEqual(['b']);
+  });
+
   it('rejects unknown backends and bad options', async () => {
     await expect(Interpreter.create(chain(), { backend: 'gpu9000' })).rejects.toMatchObject({ code: 'UNKNOWN_BACKEND' });
     await expect(Interpreter.create(chain(), { numThreads: 0 })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
@@ -232,6 +246,32 @@ describeModels('Interpreter on shared models', () => {
     expect(inp!.dtype).toBe('i16');
     expect(inp!.quant!.scale.length).toBe(1);
     expect(interp.memory.arenaBytes).toBeGreaterThan(0);
+  });
+
+  it('runs every signature of a multi-signature model on its own subgraph', async () => {
+    const interp = await Interpreter.create(readFileSync(modelPath('litert/litert/js/packages/core/testdata/multi_signature_model.tflite')));
+    expect(interp.signatureKeys).toEqual(['add', 'mul', 'sub']);
+    const a = Float32Array.from({ length: 100 }, (_, i) => i / 10);
+    const b = Float32Array.from({ length: 100 }, (_, i) => 1 + (i % 7));
+    const expectOp = (key: string, f: (x: number, y: number) => number) => {
+      const y = interp.getSignatureRunner(key).run({ a, b })['output']!;
+      expect(y.shape).toEqual([10, 10]);
+      Array.from(y.data as Float32Array).forEach((v, i) => expect(v).toBeCloseTo(f(a[i]!, b[i]!), 5));
+    };
+    expectOp('add', (x, y) => x + y);
+    expectOp('mul', (x, y) => x * y);
+    expectOp('sub', (x, y) => x - y);
+  });
+
+  it('maps signature names to graph inputs/outputs in any order (reverse_signature_model)', async () => {
+    const interp = await Interpreter.create(readFileSync(modelPath('litert/tflite/testdata/reverse_signature_model.bin')));
+    const runner = interp.getSignatureRunner('serving_default');
+    expect(runner.inputs.map((i) => i.name)).toEqual(['x', 'y']);
+    const x = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    const y = Float32Array.from([2, 2, 2, 2, 3, 3, 3, 3]);
+    const out = runner.run({ x, y });
+    expect(Array.from(out['sum']!.data as Float32Array)).toEqual(Array.from(x, (v, i) => v + y[i]!));
+    expect(Array.from(out['prod']!.data as Float32Array)).toEqual(Array.from(x, (v, i) => v * y[i]!));
   });
 
   it('rejects a model that is not a flatbuffer with a typed error', async () => {

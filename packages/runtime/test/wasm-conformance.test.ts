@@ -3,7 +3,8 @@
 // on `reference`, outputs compared with a float tolerance. Written once for every fast backend:
 // add its name to BACKENDS (and its ISA variants to VARIANTS) to run the same specs on it.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AttrValue, DType, Node, Value } from '../src/ir';
+import type { AttrValue, DType, Node, QuantParams, Value } from '../src/ir';
+import { setRequantization } from '../src/backends/reference/kernels/nn-quant-utils';
 import type { Tensor } from '../src/kernel';
 import { runNode } from '../src/run-node';
 import { chosenBackend, selectWasmIsa, type WasmIsa } from '../src/backends/wasm/index';
@@ -30,27 +31,54 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 let ids = 0;
-interface Operand { shape: number[]; data: Float32Array; constant?: boolean }
+interface Operand { dtype: DType; shape: number[]; data: Float32Array | Int8Array | Uint8Array | Int32Array; constant?: boolean; quant?: QuantParams }
 function f32(r: () => number, shape: number[], constant = false, scale = 1): Operand {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) data[i] = (r() * 2 - 1) * scale;
-  return { shape, data, constant };
+  return { dtype: 'f32', shape, data, constant };
+}
+/** Random 8-bit tensor (full range) with per-tensor or per-axis quantization. */
+function q8(r: () => number, dtype: 'i8' | 'u8', shape: number[], quant: QuantParams, constant = false): Operand {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = dtype === 'i8' ? new Int8Array(n) : new Uint8Array(n);
+  for (let i = 0; i < n; i++) data[i] = dtype === 'i8' ? int(r, -128, 127) : int(r, 0, 255);
+  return { dtype, shape, data, constant, quant };
+}
+function i32(r: () => number, shape: number[], lo: number, hi: number, quant?: QuantParams): Operand {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = new Int32Array(n);
+  for (let i = 0; i < n; i++) data[i] = int(r, lo, hi);
+  return { dtype: 'i32', shape, data, constant: true, quant };
 }
 
-function makeNode(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>): { node: Node; tensors: (Tensor | undefined)[] } {
+function makeNode(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, out: { dtype: DType; quant?: QuantParams }): { node: Node; tensors: (Tensor | undefined)[] } {
   const values = inputs.map((o, i): Value | undefined => o && {
-    id: ids++, name: `in${i}`, dtype: 'f32' as DType, shape: o.shape,
+    id: ids++, name: `in${i}`, dtype: o.dtype, shape: o.shape, quant: o.quant,
     data: o.constant ? new Uint8Array(o.data.buffer, o.data.byteOffset, o.data.byteLength) : undefined,
   });
-  const node: Node = { op, name: `${op}#${ids}`, inputs: values, outputs: [{ id: ids++, name: 'out', dtype: 'f32', shape: undefined }], attrs };
-  const tensors = inputs.map((o, i) => o && { name: `in${i}`, dtype: 'f32' as DType, shape: o.shape, data: o.data });
+  const node: Node = { op, name: `${op}#${ids}`, inputs: values, outputs: [{ id: ids++, name: 'out', dtype: out.dtype, shape: undefined, quant: out.quant }], attrs };
+  const tensors = inputs.map((o, i) => o && { name: `in${i}`, dtype: o.dtype, shape: o.shape, data: o.data, quant: o.quant });
   return { node, tensors };
 }
 
-/** Runs the node on `backend` and on reference; expects equal shapes and close values. */
-function expectConforms(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, what: string): void {
-  const { node, tensors } = makeNode(op, inputs, attrs);
+/** Quantized ops: the backend must agree with reference bit for bit. */
+function expectExact(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, out: { dtype: DType; quant: QuantParams }, what: string): void {
+  const { node, tensors } = makeNode(op, inputs, attrs, out);
+  const [want] = runNode(node, tensors, { backend: 'reference' });
+  runNode(node, tensors, { backend });
+  const [got] = runNode(node, tensors, { backend });
+  expect(chosenBackend(node), `${op} ${what}: ran natively`).toBe(backend);
+  expect(got!.shape, `${op} ${what}: shape`).toEqual(want!.shape);
+  const a = got!.data as Int8Array, b = want!.data as Int8Array;
+  let bad = -1;
+  for (let i = 0; i < b.length && bad < 0; i++) if (a[i] !== b[i]) bad = i;
+  expect(bad, `${op} ${what}: first difference at ${bad} (${a[bad]} vs ${b[bad]})`).toBe(-1);
+}
+
+/** Runs the node on `backend` and on reference; expects equal shapes and close values (relTol 0: identical). */
+function expectConforms(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, what: string, relTol = 2e-5): void {
+  const { node, tensors } = makeNode(op, inputs, attrs, { dtype: 'f32' });
   const [want] = runNode(node, tensors, { backend: 'reference' });
   // Twice: the second run reuses packed weights of constant inputs.
   runNode(node, tensors, { backend });
@@ -64,7 +92,7 @@ function expectConforms(backend: string, op: string, inputs: (Operand | undefine
     const d = Number.isNaN(a[i]!) && Number.isNaN(b[i]!) ? 0 : Math.abs(a[i]! - b[i]!);
     if (!(d <= maxDiff)) { maxDiff = Number.isNaN(d) ? Infinity : d; at = i; }
   }
-  const tol = 2e-5 * Math.max(1, maxAbs);
+  const tol = relTol * Math.max(1, maxAbs);
   expect(maxDiff, `${op} ${what}: max |diff| at ${at} (${a[at]} vs ${b[at]})`).toBeLessThanOrEqual(tol);
 }
 
@@ -107,6 +135,40 @@ const SPECS: Record<string, Spec> = {
     expectConforms(backend, 'tfl.FULLY_CONNECTED', [x, f32(r, [units, depth], i % 4 !== 3), bias], attrs,
       `rows ${rows} depth ${depth} units ${units} ${JSON.stringify(attrs)}`);
   },
+  'tfl.CONV_2D int8/uint8': (backend, r, i) => {
+    const k = pick(r, [1, 1, 2, 3, 5]);
+    const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const n = pick(r, [1, 2]), h = int(r, (k - 1) * dil + 1, 11), w = int(r, (k - 1) * dil + 1, 11);
+    const cin = pick(r, [1, 3, 4, 7, 8, 16, 33]), cout = pick(r, [1, 5, 8, 16, 17, 32]);
+    const { x, f, b, out } = quantConv(r, i, [n, h, w, cin], [cout, k, k, cin], cout, cin * k * k, 0);
+    const attrs = { padding: pick(r, ['SAME', 'VALID']), strideH: stride, strideW: stride, dilationHFactor: dil, dilationWFactor: dil, fusedActivationFunction: pick(r, ACTS) };
+    withRequant(i, () => expectExact(backend, 'tfl.CONV_2D', [x, f, b], attrs, out, `${x.dtype} x [${x.shape}] w [${f.shape}] ${JSON.stringify(attrs)}`));
+  },
+  'tfl.DEPTHWISE_CONV_2D int8/uint8': (backend, r, i) => {
+    const k = pick(r, [1, 3, 3, 5]);
+    const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const n = pick(r, [1, 2]), h = int(r, (k - 1) * dil + 1, 11), w = int(r, (k - 1) * dil + 1, 11);
+    const c = pick(r, [1, 3, 8, 13, 16, 24]), dm = pick(r, [1, 1, 2]);
+    const { x, f, b, out } = quantConv(r, i, [n, h, w, c], [1, k, k, c * dm], c * dm, k * k, 3);
+    const attrs = { padding: pick(r, ['SAME', 'VALID']), strideH: stride, strideW: stride, dilationHFactor: dil, dilationWFactor: dil, depthMultiplier: dm, fusedActivationFunction: pick(r, ACTS) };
+    withRequant(i, () => expectExact(backend, 'tfl.DEPTHWISE_CONV_2D', [x, f, b], attrs, out, `${x.dtype} x [${x.shape}] w [${f.shape}] ${JSON.stringify(attrs)}`));
+  },
+  'tfl.FULLY_CONNECTED int8/uint8': (backend, r, i) => {
+    const rows = pick(r, [1, 2, 3, 7]), depth = pick(r, [1, 3, 8, 16, 31, 64]), units = pick(r, [1, 2, 10, 16, 17, 40]);
+    const { x, f, b, out } = quantConv(r, i, [rows, depth], [units, depth], units, depth, -1);
+    const attrs = { fusedActivationFunction: pick(r, ACTS) };
+    withRequant(i, () => expectExact(backend, 'tfl.FULLY_CONNECTED', [x, f, b], attrs, out, `${x.dtype} x [${x.shape}] w [${f.shape}] ${JSON.stringify(attrs)}`));
+  },
+  'tfl.ADD int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.ADD'),
+  'tfl.SUB int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.SUB'),
+  'tfl.MUL int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.MUL'),
+  'tfl.RESIZE_BILINEAR': (backend, r, i) => {
+    const n = pick(r, [1, 2]), h = int(r, 1, 9), w = int(r, 1, 9), c = pick(r, [1, 3, 4, 5, 8, 21]);
+    const oh = int(r, 1, 17), ow = int(r, 1, 17);
+    const attrs = i % 3 === 0 ? { alignCorners: true } : i % 3 === 1 ? { halfPixelCenters: true } : {};
+    const size: Operand = { dtype: 'i32', shape: [2], data: Int32Array.from([oh, ow]), constant: true };
+    expectConforms(backend, 'tfl.RESIZE_BILINEAR', [f32(r, [n, h, w, c], false, 5), size], attrs, `[${n},${h},${w},${c}] → ${oh}×${ow} ${JSON.stringify(attrs)}`, 0);
+  },
   'tfl.AVERAGE_POOL_2D': (backend, r) => poolSpec(backend, r, 'tfl.AVERAGE_POOL_2D'),
   'tfl.MAX_POOL_2D': (backend, r) => poolSpec(backend, r, 'tfl.MAX_POOL_2D'),
   'tfl.ADD': (backend, r) => binarySpec(backend, r, 'tfl.ADD'),
@@ -114,6 +176,33 @@ const SPECS: Record<string, Spec> = {
   'tfl.MUL': (backend, r) => binarySpec(backend, r, 'tfl.MUL'),
   'tfl.DIV': (backend, r) => binarySpec(backend, r, 'tfl.DIV'),
 };
+
+/**
+ * Operands of an 8-bit conv-like op: even cases int8 (per-channel weights on `axis` when ≥ 0,
+ * symmetric), odd cases uint8 (per-tensor, asymmetric weights); int32 bias; an output scale
+ * that keeps results inside the range most of the time.
+ */
+function quantConv(r: () => number, i: number, xShape: number[], wShape: number[], channels: number, taps: number, axis: number) {
+  const dt = i % 2 === 0 ? 'i8' : 'u8';
+  const xs = 0.01 + r() * 0.05, xz = dt === 'i8' ? int(r, -20, 20) : int(r, 100, 150);
+  const perChannel = dt === 'i8' && axis >= 0;
+  const ws = Array.from({ length: perChannel ? channels : 1 }, () => 0.002 + r() * 0.02);
+  const wz = Array.from({ length: ws.length }, () => (dt === 'i8' ? 0 : int(r, 90, 160)));
+  const x = q8(r, dt, xShape, { scale: [xs], zeroPoint: [xz] });
+  const f = q8(r, dt, wShape, { scale: ws, zeroPoint: wz, ...(perChannel ? { axis } : {}) }, true);
+  const b = r() < 0.8 ? i32(r, [channels], -3000, 3000, { scale: ws.map((s) => s * xs), zeroPoint: ws.map(() => 0) }) : undefined;
+  // Every fourth case: an output scale below input × weight scale (multiplier > 1, left shift).
+  const os = i % 4 === 3 ? xs * ws[0]! * (0.3 + r()) : xs * ws[0]! * Math.sqrt(taps) * 128 * (0.3 + r() * 0.7);
+  const out = { dtype: dt as DType, quant: { scale: [os], zeroPoint: [dt === 'i8' ? int(r, -10, 10) : int(r, 118, 138)] } };
+  return { x, f, b, out };
+}
+
+/** Every third case uses XNNPACK's fp32 requantization instead of gemmlowp's. */
+function withRequant(i: number, fn: () => void): void {
+  if (i % 3 !== 2) { fn(); return; }
+  setRequantization('xnnpack');
+  try { fn(); } finally { setRequantization('tflite'); }
+}
 
 function poolSpec(backend: string, r: () => number, op: string): void {
   const fh = pick(r, [1, 2, 3, 5]), fw = pick(r, [1, 2, 3]);
@@ -123,10 +212,10 @@ function poolSpec(backend: string, r: () => number, op: string): void {
   expectConforms(backend, op, [f32(r, [n, h, w, c], false, 4)], attrs, `x [${n},${h},${w},${c}] ${JSON.stringify(attrs)}`);
 }
 
-function binarySpec(backend: string, r: () => number, op: string): void {
+/** Two broadcast-compatible shapes of rank ≤ 6 (suffixes of one shape with some dims set to 1). */
+function broadcastPair(r: () => number): [number[], number[]] {
   const rank = int(r, 0, 6);
   const out = Array.from({ length: rank }, () => pick(r, [1, 2, 3, 5, 7]));
-  // Each operand: a suffix of the output shape with some dims set to 1 (numpy broadcasting).
   const operand = () => {
     const keep = int(r, 0, rank);
     return out.slice(rank - keep).map((d) => (r() < 0.35 ? 1 : d));
@@ -134,6 +223,22 @@ function binarySpec(backend: string, r: () => number, op: string): void {
   let sa = operand(), sb = operand();
   if (r() < 0.25) sb = [...sa];
   if (r() < 0.1) sa = [];
+  return [sa, sb];
+}
+
+function q8BinarySpec(backend: string, r: () => number, i: number, op: string): void {
+  const dt = i % 2 === 0 ? 'i8' : 'u8';
+  const [sa, sb] = broadcastPair(r);
+  const zp = () => (dt === 'i8' ? int(r, -30, 30) : int(r, 100, 150));
+  const a = q8(r, dt, sa, { scale: [0.01 + r() * 0.1], zeroPoint: [zp()] });
+  const b = q8(r, dt, sb, { scale: [0.01 + r() * 0.1], zeroPoint: [zp()] }, r() < 0.3);
+  const out = { dtype: dt as DType, quant: { scale: [0.02 + r() * 0.2], zeroPoint: [zp()] } };
+  const attrs = { fusedActivationFunction: pick(r, ACTS) };
+  expectExact(backend, op, [a, b], attrs, out, `${dt} [${sa}] ∘ [${sb}] ${attrs.fusedActivationFunction}`);
+}
+
+function binarySpec(backend: string, r: () => number, op: string): void {
+  const [sa, sb] = broadcastPair(r);
   const a = f32(r, sa, false, 3), b = f32(r, sb, r() < 0.5, 3);
   if (op === 'tfl.DIV') for (let i = 0; i < b.data.length; i++) b.data[i] = b.data[i]! + (b.data[i]! < 0 ? -0.5 : 0.5);
   const attrs = { fusedActivationFunction: pick(r, ACTS) };

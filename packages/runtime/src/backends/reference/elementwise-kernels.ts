@@ -1,5 +1,6 @@
 // Unary/binary/compare/logical element-wise ops, activations, softmax, reductions,
-// quantize/dequantize, arg max/min, top-k, select and cumsum of the reference backend.
+// quantize/dequantize/fake-quant/bitcast, arg max/min, top-k, select and cumsum of the reference
+// backend.
 import type { KernelConfig } from '../../kernel';
 import { abs } from './kernels/Abs';
 import { add } from './kernels/Add';
@@ -7,7 +8,11 @@ import { addN } from './kernels/AddN';
 import { argMax } from './kernels/ArgMax';
 import { argMin } from './kernels/ArgMin';
 import { atan2 } from './kernels/Atan2';
+import { bitcast } from './kernels/Bitcast';
+import { bitwiseXor } from './kernels/BitwiseXor';
+import { bucketize } from './kernels/Bucketize';
 import { ceil } from './kernels/Ceil';
+import { complexAbs } from './kernels/ComplexAbs';
 import { cos } from './kernels/Cos';
 import { cumsum } from './kernels/Cumsum';
 import { dequantize } from './kernels/Dequantize';
@@ -15,6 +20,7 @@ import { div } from './kernels/Div';
 import { elu } from './kernels/Elu';
 import { equal } from './kernels/Equal';
 import { exp } from './kernels/Exp';
+import { fakeQuant } from './kernels/FakeQuant';
 import { floor } from './kernels/Floor';
 import { floorDiv } from './kernels/FloorDiv';
 import { floorMod } from './kernels/FloorMod';
@@ -22,6 +28,7 @@ import { gelu } from './kernels/Gelu';
 import { greater } from './kernels/Greater';
 import { greaterEqual } from './kernels/GreaterEqual';
 import { hardSwish } from './kernels/HardSwish';
+import { imag } from './kernels/Imag';
 import { leakyRelu } from './kernels/LeakyRelu';
 import { less } from './kernels/Less';
 import { lessEqual } from './kernels/LessEqual';
@@ -40,6 +47,7 @@ import { notEqual } from './kernels/NotEqual';
 import { pow } from './kernels/Pow';
 import { prelu } from './kernels/Prelu';
 import { quantize } from './kernels/Quantize';
+import { real } from './kernels/Real';
 import { reduceAll } from './kernels/ReduceAll';
 import { reduceAny } from './kernels/ReduceAny';
 import { reduceMax } from './kernels/ReduceMax';
@@ -49,6 +57,7 @@ import { relu } from './kernels/Relu';
 import { relu0To1 } from './kernels/Relu0To1';
 import { relu6 } from './kernels/Relu6';
 import { reluN1To1 } from './kernels/ReluN1To1';
+import { rightShift } from './kernels/RightShift';
 import { round } from './kernels/Round';
 import { rsqrt } from './kernels/Rsqrt';
 import { select } from './kernels/Select';
@@ -66,15 +75,15 @@ import { topkV2 } from './kernels/TopkV2';
 
 export const elementwiseKernels: KernelConfig[] = [
   // binary arithmetic
-  add, sub, mul, div, floorDiv, floorMod, pow, squaredDifference, maximum, minimum, addN, atan2,
+  add, sub, mul, div, floorDiv, floorMod, pow, squaredDifference, maximum, minimum, addN, atan2, bitwiseXor, rightShift,
   // comparisons and logic
   equal, notEqual, less, lessEqual, greater, greaterEqual, logicalAnd, logicalOr, logicalNot, select, selectV2,
   // unary math
-  abs, neg, exp, log, sqrt, rsqrt, square, sin, cos, floor, ceil, round, sign,
+  abs, neg, exp, log, sqrt, rsqrt, square, sin, cos, floor, ceil, round, sign, bucketize, complexAbs, real, imag,
   // activations
   relu, relu6, reluN1To1, relu0To1, leakyRelu, prelu, elu, hardSwish, logistic, tanh, gelu, softmax, logSoftmax,
   // reductions
   mean, sum, reduceProd, reduceMax, reduceMin, reduceAny, reduceAll,
   // quantization, indices, scans
-  quantize, dequantize, argMax, argMin, topkV2, cumsum,
+  quantize, dequantize, fakeQuant, bitcast, argMax, argMin, topkV2, cumsum,
 ];

@@ -14,7 +14,7 @@ class Heap {
   private readonly free: { ptr: number; bytes: number }[] = [];
   private top: number;
   private scratchTop: number;
-  private cached?: { buffer: ArrayBuffer; views: WasmViews };
+  private cached?: { buffer: ArrayBufferLike; views: WasmViews };
   private readonly registry = new FinalizationRegistry<{ ptr: number; bytes: number }>((b) => this.release(b.ptr, b.bytes));
 
   constructor(readonly inst: WasmInstance) {

@@ -1,5 +1,7 @@
-// The wasm backend: float32 kernels in AssemblyScript (assembly/), compiled with and without
-// SIMD; every other node runs on the reference backend (reported per node, see fallback.ts).
+// The wasm backend: kernels in AssemblyScript (assembly/) compiled three ways (SIMD, SIMD over
+// shared memory for worker threads, scalar), the best one picked once at start-up; float32 and
+// int8/uint8 (bit-exact with reference) convolutions, FC, pools, element-wise ops, resize. Every
+// other node runs on the reference backend, chosen per node and reported (fallback.ts).
 import type { Graph, Model, Node } from '../../ir';
 import type { KernelConfig } from '../../kernel';
 import { kernelsOf, registerKernel } from '../../registry';
@@ -16,13 +18,15 @@ import { div } from './kernels/Div';
 import { fullyConnected } from './kernels/FullyConnected';
 import { maxPool2d } from './kernels/MaxPool2D';
 import { mul } from './kernels/Mul';
+import { resizeBilinear } from './kernels/ResizeBilinear';
 import { sub } from './kernels/Sub';
 
 export { WASM_BACKEND, selectWasmIsa, fallbackReason, type WasmIsa };
 export { chosenBackend } from './fallback';
+export { threadStats, threadsFor } from './threads';
 
-/** The native wasm kernels (float32). */
-export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div];
+/** The native wasm kernels (float32; CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, ADD, SUB, MUL also int8/uint8). */
+export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear];
 
 /**
  * Registers the wasm backend: one kernel per op of the reference backend (installed first), the

@@ -57,6 +57,17 @@ export function f32(t: Tensor): Float32Array {
   return t.data as Float32Array;
 }
 
+/** Writes a task for run_task (assembly/tasks.ts) into scratch: ints as i32, `floatAt` indices as f32. */
+export function putTask(h: Heap, words: number[], floatAt: readonly number[]): number {
+  const ptr = h.scratch(words.length * 4);
+  const { i32, f32: f } = h.views();
+  words.forEach((w, i) => {
+    if (floatAt.includes(i)) f[(ptr >>> 2) + i] = w;
+    else i32[(ptr >>> 2) + i] = w;
+  });
+  return ptr;
+}
+
 /** The instance's heap with a fresh scratch area for one kernel call. */
 export function beginCall(): Heap {
   const h = heap();
@@ -99,11 +110,9 @@ export function persistentPack(ctx: KernelContext, weightsInput: number, weights
 
 /** Packs an N×K weight matrix (+ bias) for gemm_f32, at `dst`; uses scratch for the sources. */
 export function packGemm(h: Heap, dst: number, w: Float32Array, bias: Float32Array | undefined, N: number, K: number): void {
-  const save = h.scratch(0);
   const wp = h.putF32(w);
   const bp = bias ? h.putF32(bias) : 0;
   h.inst.exports.pack_f32_gemm(N, K, wp, bp, dst);
-  void save;
 }
 
 /** Packed (or scratch) GEMM weights of an N×K matrix for this node. */

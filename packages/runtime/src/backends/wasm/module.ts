@@ -2,7 +2,7 @@
 // build otherwise (decided once, at first use), instantiated synchronously over a memory this
 // module owns. `LITEML_WASM_ISA=scalar` (or `selectWasmIsa('scalar')`) forces the fallback.
 import { RuntimeError } from '../../errors';
-import { WASM_SCALAR_BASE64, WASM_SIMD_BASE64 } from './generated/wasm-binary';
+import { WASM_SCALAR_BASE64, WASM_SIMD_BASE64, WASM_SIMD_THREADS_BASE64 } from './generated/wasm-binary';
 
 export type WasmIsa = 'wasmsimd' | 'scalar';
 
@@ -22,12 +22,34 @@ export interface WasmKernelExports {
   pool2d_f32(isMax: number, x: number, N: number, H: number, W: number, C: number, fh: number, fw: number, sh: number, sw: number,
     padT: number, padL: number, outH: number, outW: number, out: number, vmin: number, vmax: number): void;
   binary_f32(op: number, a: number, b: number, out: number, dims: number, sa: number, sb: number, vmin: number, vmax: number): void;
+  run_task(args: number, t: number, n: number): void;
+  packed_q8_gemm_bytes(N: number, K: number): number;
+  pack_q8_gemm(N: number, K: number, w: number, wSigned: number, wOff: number, bias: number, out: number): void;
+  conv2d_q8_scratch_bytes(K: number, OC: number, chunkRows: number): number;
+  resize_bilinear_f32(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number): void;
+  rq_bytes(C: number): number;
+  rq_fill(C: number, mult: number, shift: number, scales: number, rq: number): void;
+  addsub_q8(a: number, b: number, out: number, dims: number, sa: number, sb: number, tables: number, params: number): void;
 }
 
 export interface WasmInstance {
   isa: WasmIsa;
   exports: WasmKernelExports;
   memory: WebAssembly.Memory;
+  /** The compiled module (shared with worker threads when `shared`). */
+  module: WebAssembly.Module;
+  /** Whether the memory is a SharedArrayBuffer that worker threads can run kernels on. */
+  shared: boolean;
+}
+
+/** Maximum wasm memory (pages of 64 KiB): 2 GiB, as declared by the build. */
+const MAX_PAGES = 32768;
+
+/** Shared memory (threads) is usable: Node, or a cross-origin-isolated browser page. */
+function canShare(): boolean {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return false;
+  const g = globalThis as { crossOriginIsolated?: boolean; process?: { versions?: { node?: string } } };
+  return g.process?.versions?.node !== undefined || g.crossOriginIsolated === true;
 }
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
@@ -69,11 +91,14 @@ export function wasm(): WasmInstance {
   const isa = detectIsa();
   let inst = instances.get(isa);
   if (!inst) {
-    const bytes = decodeBase64(isa === 'wasmsimd' ? WASM_SIMD_BASE64 : WASM_SCALAR_BASE64);
-    const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+    const shared = isa === 'wasmsimd' && canShare();
+    const bytes = decodeBase64(isa === 'scalar' ? WASM_SCALAR_BASE64 : shared ? WASM_SIMD_THREADS_BASE64 : WASM_SIMD_BASE64);
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared });
     let instance: WebAssembly.Instance;
+    let module: WebAssembly.Module;
     try {
-      instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      module = new WebAssembly.Module(bytes);
+      instance = new WebAssembly.Instance(module, {
         env: {
           memory,
           abort: () => { throw new RuntimeError('KERNEL_FAILED', 'a wasm kernel aborted'); },
@@ -82,7 +107,7 @@ export function wasm(): WasmInstance {
     } catch (e) {
       throw new RuntimeError('KERNEL_FAILED', `cannot instantiate the ${isa} wasm kernels: ${e instanceof Error ? e.message : String(e)}`, [], { cause: e });
     }
-    inst = { isa, exports: instance.exports as unknown as WasmKernelExports, memory };
+    inst = { isa, exports: instance.exports as unknown as WasmKernelExports, memory, module, shared };
     instances.set(isa, inst);
   }
   current = inst;

@@ -24,7 +24,8 @@ export class WebGpuDevice {
   readonly hasTimestamps: boolean;
   readonly hasF16: boolean;
   lost = false;
-  constructor(readonly device: GPUDevice, readonly adapterInfo: string) {
+  /** `gpu` and `adapter` are kept alive with the device (Dawn in Node tears down a collected instance). */
+  constructor(readonly device: GPUDevice, readonly adapterInfo: string, readonly gpu: GPU, readonly adapter: GPUAdapter) {
     this.hasTimestamps = device.features.has('timestamp-query');
     this.hasF16 = device.features.has('shader-f16');
     this.programs = new ProgramCache(device);
@@ -97,5 +98,13 @@ async function createDevice(options: WebGpuOptions): Promise<WebGpuDevice> {
     },
   });
   const info = adapter.info ? [adapter.info.vendor, adapter.info.architecture, adapter.info.description].filter(Boolean).join(' ') : '';
-  return new WebGpuDevice(device, info || 'unknown adapter');
+  return new WebGpuDevice(device, info || 'unknown adapter', gpu, adapter);
+}
+
+export interface WebGpuInfo { adapter: string; timestampQuery: boolean; shaderF16: boolean }
+
+/** Whether WebGPU works here and what the adapter offers; throws RuntimeError (UNKNOWN_BACKEND) with the reason when it does not. */
+export async function webgpuInfo(options: WebGpuOptions = {}): Promise<WebGpuInfo> {
+  const d = await getWebGpuDevice(options);
+  return { adapter: d.adapterInfo, timestampQuery: d.hasTimestamps, shaderF16: d.adapter.features.has('shader-f16') };
 }

@@ -6,8 +6,11 @@ import type { Tensor } from '../../kernel';
 import type { PooledBuffer } from './buffer-pool';
 import type { ProgramInfo } from './program';
 
-/** Element dtypes a GPU tensor can have ('f32' is stored as f16 when the session's precision is 'f16'). */
-export const GPU_DTYPES: readonly DType[] = ['f32', 'i32'];
+/**
+ * Element dtypes a GPU tensor can have: 'f32' (stored as f16 when the session's precision is
+ * 'f16'), 'i32', and 'bool' (one u32 per element on the GPU, 0 or 1).
+ */
+export const GPU_DTYPES: readonly DType[] = ['f32', 'i32', 'bool'];
 
 export interface GpuStorage { buf: PooledBuffer; refs: number; persistent: boolean }
 

@@ -107,4 +107,5 @@ export function activationWgsl(act: string, v = 'v'): string {
   }
 }
 
-export const FUSED_ACTIVATIONS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1', 'TANH'];
+/** Fused activations as TFLite's float kernels apply them: a clamp (TANH/SIGN_BIT are not fused by them). */
+export const FUSED_ACTIVATIONS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1'];

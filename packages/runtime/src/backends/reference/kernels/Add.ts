@@ -1,10 +1,11 @@
 // tfl.ADD: a + b with broadcasting and a fused activation. f32/i32/i64 natively; i8/u8/i16 with
 // TFLite's quantized rescaling (see quantized-add.ts).
+import type { DType } from '../../../ir';
 import { isQuantizedDtype, binaryMap, binaryMapBig, floatActivation, kernel, supportsDtypes } from './elementwise-utils';
-import { prepareQuantizedAddSub, quantizedAddSubFn, type QuantizedAddParams } from './quantized-add';
+import { prepareQuantizedAddSub, quantizedAddSubFn } from './quantized-add';
 import { clampBig } from './arith-utils';
 
-const DTYPES = ['f32', 'i8', 'u8', 'i16', 'i32', 'i64'];
+const DTYPES: readonly DType[] = ['f32', 'i8', 'u8', 'i16', 'i32', 'i64'];
 
 export const add = kernel('tfl.ADD', {
   supports(node) {
@@ -19,13 +20,13 @@ export const add = kernel('tfl.ADD', {
     return same;
   },
   prepare(ctx) {
-    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['q'] = prepareQuantizedAddSub(ctx, false);
+    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = quantizedAddSubFn(prepareQuantizedAddSub(ctx, false));
   },
   run(ctx) {
     const dtype = ctx.inputs[0]!.dtype;
     if (isQuantizedDtype(dtype)) {
       // the output takes input 1's dtype whatever the model declares (as TFLite's Prepare does)
-      binaryMap(ctx, quantizedAddSubFn(ctx.cache['q'] as QuantizedAddParams), ctx.inputs[1]!.dtype);
+      binaryMap(ctx, ctx.cache['fn'] as (x: number, y: number) => number, ctx.inputs[1]!.dtype);
       return;
     }
     const [lo, hi] = floatActivation(ctx);

@@ -5,7 +5,7 @@
 // TFLite's interpolated tables of e^x on [−10, 0] and 1/(1+x) on [0, 1].
 import { expOnNegativeValues, genInt16Lut, getReciprocal, int16TableLookup, intRange, multiplyByQuantizedMultiplier, quantizeMultiplier, roundingDivideByPOT, srdhm } from '../fixed-point';
 import { kernel, nums, qp } from './elementwise-utils';
-import { prepareSoftmaxScaling, SCALED_DIFF_INTEGER_BITS, type SoftmaxQuantParams } from './softmax-utils';
+import { prepareSoftmaxScaling, SCALED_DIFF_INTEGER_BITS } from './softmax-utils';
 
 const ACCUM_INTEGER_BITS = 12;
 
@@ -29,7 +29,13 @@ export const softmax = kernel('tfl.SOFTMAX', {
       };
       return;
     }
-    ctx.cache['q'] = prepareSoftmaxScaling(Math.fround(Number(ctx.attrs['beta'] ?? 1)), qp(a, ctx.node).scale);
+    const { multiplier, leftShift, diffMin } = prepareSoftmaxScaling(Math.fround(Number(ctx.attrs['beta'] ?? 1)), qp(a, ctx.node).scale);
+    // exp of every possible difference from the row max (0 … −255), in Q0; −1 marks "ignored"
+    const exps = new Int32Array(256);
+    for (let d = 0; d < 256; d++) {
+      exps[d] = -d >= diffMin ? expOnNegativeValues(multiplyByQuantizedMultiplier(-d, multiplier, leftShift), SCALED_DIFF_INTEGER_BITS) : -1;
+    }
+    ctx.cache['exps'] = exps;
   },
   run(ctx) {
     const a = ctx.inputs[0]!;
@@ -57,7 +63,7 @@ export const softmax = kernel('tfl.SOFTMAX', {
       softmaxInt16(ctx.cache['q16'] as Int16SoftmaxParams, x, z, rows, depth);
       return;
     }
-    const { multiplier, leftShift, diffMin } = ctx.cache['q'] as SoftmaxQuantParams;
+    const exps = ctx.cache['exps'] as Int32Array;
     const [lo, hi] = intRange(out.dtype);
     const outBits = out.dtype === 'i16' ? 16 : 8;
     for (let r = 0, o = 0; r < rows; r++, o += depth) {
@@ -65,18 +71,15 @@ export const softmax = kernel('tfl.SOFTMAX', {
       for (let c = 0; c < depth; c++) if (x[o + c]! > max) max = x[o + c]!;
       let sum = 0; // Q12
       for (let c = 0; c < depth; c++) {
-        const diff = x[o + c]! - max;
-        if (diff >= diffMin) {
-          const e = expOnNegativeValues(multiplyByQuantizedMultiplier(diff, multiplier, leftShift), SCALED_DIFF_INTEGER_BITS);
-          sum = (sum + roundingDivideByPOT(e, ACCUM_INTEGER_BITS)) | 0;
-        }
+        const e = exps[max - x[o + c]!]!;
+        if (e >= 0) sum = (sum + roundingDivideByPOT(e, ACCUM_INTEGER_BITS)) | 0;
       }
       const { reciprocal, numBitsOverUnit } = getReciprocal(sum, ACCUM_INTEGER_BITS);
+      const shift = numBitsOverUnit + 31 - outBits;
       for (let c = 0; c < depth; c++) {
-        const diff = x[o + c]! - max;
-        if (diff >= diffMin) {
-          const e = expOnNegativeValues(multiplyByQuantizedMultiplier(diff, multiplier, leftShift), SCALED_DIFF_INTEGER_BITS);
-          const v = roundingDivideByPOT(srdhm(reciprocal, e), numBitsOverUnit + 31 - outBits) + lo;
+        const e = exps[max - x[o + c]!]!;
+        if (e >= 0) {
+          const v = roundingDivideByPOT(srdhm(reciprocal, e), shift) + lo;
           z[o + c] = v < lo ? lo : v > hi ? hi : v;
         } else {
           z[o + c] = lo;

@@ -1,18 +1,18 @@
 // tfl.SUB: a − b with broadcasting and a fused activation. f32/i32/i64 natively; i8/u8/i16 with
 // TFLite's quantized rescaling (see quantized-add.ts).
 import { isQuantizedDtype, binaryMap, binaryMapBig, floatActivation, kernel, supportsDtypes } from './elementwise-utils';
-import { prepareQuantizedAddSub, quantizedAddSubFn, type QuantizedAddParams } from './quantized-add';
+import { prepareQuantizedAddSub, quantizedAddSubFn } from './quantized-add';
 import { clampBig } from './arith-utils';
 
 export const sub = kernel('tfl.SUB', {
   supports: supportsDtypes(['f32', 'i8', 'u8', 'i16', 'i32', 'i64'], true),
   prepare(ctx) {
-    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['q'] = prepareQuantizedAddSub(ctx, true);
+    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = quantizedAddSubFn(prepareQuantizedAddSub(ctx, true));
   },
   run(ctx) {
     const dtype = ctx.inputs[0]!.dtype;
     if (isQuantizedDtype(dtype)) {
-      binaryMap(ctx, quantizedAddSubFn(ctx.cache['q'] as QuantizedAddParams));
+      binaryMap(ctx, ctx.cache['fn'] as (x: number, y: number) => number);
       return;
     }
     const [lo, hi] = floatActivation(ctx);

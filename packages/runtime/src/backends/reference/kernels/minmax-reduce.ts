@@ -1,28 +1,31 @@
 // REDUCE_MAX / REDUCE_MIN: raw-value extremes (quantized inputs share the output's parameters).
+// As TFLite: start from the type's lowest (highest) value and keep `in > cur ? in : cur`, so an
+// empty reduction gives that bound and NaNs never win.
 import type { KernelConfig } from '../../../kernel';
 import { intRange } from '../fixed-point';
 import { bigs, nums } from './elementwise-utils';
 import { reduceKernel } from './reduce-utils';
 
+const FLT_MAX = 3.4028234663852886e38;
+
 export function minMaxReduceKernel(op: string, isMax: boolean): KernelConfig {
   return reduceKernel(op, ['f32', 'i8', 'u8', 'i16', 'i32', 'i64'], (ctx, plan, out) => {
     const a = ctx.inputs[0]!;
-    const seen = new Uint8Array(plan.outSize);
     if (a.dtype === 'i64') {
       const x = bigs(a), z = bigs(out);
+      z.fill(isMax ? -(2n ** 63n) : 2n ** 63n - 1n);
       for (let i = 0; i < x.length; i++) {
-        const o = plan.outIndex[i]!;
-        if (!seen[o] || (isMax ? x[i]! > z[o]! : x[i]! < z[o]!)) { z[o] = x[i]!; seen[o] = 1; }
+        const o = plan.outIndex[i]!, v = x[i]!;
+        if (isMax ? v > z[o]! : v < z[o]!) z[o] = v;
       }
       return;
     }
     const x = nums(a), z = nums(out);
-    // empty reductions give the identity (−∞/+∞ for floats, the type's bounds for ints)
-    const [tlo, thi] = a.dtype === 'f32' ? [-Infinity, Infinity] : intRange(a.dtype);
-    z.fill(isMax ? tlo : thi);
+    const [lo, hi] = a.dtype === 'f32' ? [-FLT_MAX, FLT_MAX] : intRange(a.dtype);
+    z.fill(isMax ? lo : hi);
     for (let i = 0; i < x.length; i++) {
       const o = plan.outIndex[i]!, v = x[i]!;
-      if (!seen[o] || (isMax ? v > z[o]! : v < z[o]!)) { z[o] = v; seen[o] = 1; }
+      if (isMax ? v > z[o]! : v < z[o]!) z[o] = v;
     }
   });
 }

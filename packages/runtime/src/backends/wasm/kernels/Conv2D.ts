@@ -1,11 +1,18 @@
-// tfl.CONV_2D on wasm, float32: weights packed once into 16-column GEMM panels; 1×1 stride-1
+// tfl.CONV_2D on wasm. float32: weights packed once into 16-column GEMM panels; 1×1 stride-1
 // convs are one GEMM over the input, other shapes run im2col in chunks of output rows + GEMM
-// (f32_gemm_4x16__wasmsimd, or f32_gemm_1x16__scalar without SIMD). Grouped convs fall back.
+// (f32_gemm_4x16__wasmsimd, or f32_gemm_1x16__scalar without SIMD). int8 / uint8: int16 im2col +
+// i8_gemm_4x16c2__wasmsimd_dot16x2 + per-channel requantization, bit-exact with reference.
+// Grouped convs, int16 and hybrid nodes fall back to reference.
 import type { KernelConfig } from '../../../kernel';
 import {
-  WASM_BACKEND, all, beginCall, checkActivation, checkF32, clampRange, convOutSize, convPadding, f32, fail,
-  gemmWeights, input, stepAttr, strAttr,
+  WASM_BACKEND, all, beginCall, checkActivation, clampRange, convOutSize, convPadding, f32, fail,
+  gemmWeights, input, putTask, stepAttr, strAttr,
 } from '../kernel-utils';
+import { parallel, threadsFor } from '../threads';
+import { runQ8Gemm } from './q8-gemm';
+import { wasmConvMode } from './q8-utils';
+
+const TASK_CONV = 1;
 
 /** Target bytes of one im2col chunk (fits L2 with the weights panel). */
 const CHUNK_BYTES = 256 * 1024;
@@ -14,8 +21,8 @@ export const conv2d: KernelConfig = {
   op: 'tfl.CONV_2D',
   backend: WASM_BACKEND,
   supports: (node) => all(
-    () => checkF32(node, [0, 1, 2]),
-    () => checkActivation(node),
+    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
+    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
     () => {
       const padding = node.attrs['padding'] ?? 'SAME';
       if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
@@ -45,6 +52,10 @@ export const conv2d: KernelConfig = {
     const out = ctx.output(0, [n, outH, outW, outC]);
     const M = n * outH * outW;
     if (M === 0 || outC === 0) return;
+    if (x.dtype !== 'f32') {
+      runQ8Gemm(ctx, x, w, out, { n, inH, inW, inC, outC, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW }, 'conv', false);
+      return;
+    }
     const [lo, hi] = clampRange(ctx);
     const h = beginCall();
     const K = kH * kW * inC;
@@ -52,8 +63,12 @@ export const conv2d: KernelConfig = {
     const xp = h.putF32(f32(x));
     const op = h.scratch(M * outC * 4);
     const chunkRows = Math.max(4, Math.floor(CHUNK_BYTES / (Math.max(K, 1) * 4 * 4)) * 4);
-    const sp = h.scratch(Math.min(chunkRows, M) * K * 4);
-    h.inst.exports.conv2d_f32(xp, n, inH, inW, inC, packed, outC, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW, op, lo, hi, sp, chunkRows);
+    // Threads only where there is enough work to pay for the hand-off (~64K MACs per thread).
+    const threads = Math.min(threadsFor(ctx), Math.max(1, Math.floor((M * K * outC) / 65536)));
+    const stride = Math.ceil((Math.min(chunkRows, M) * K * 4) / 64) * 64;
+    const sp = h.scratch(stride * threads);
+    const task = putTask(h, [TASK_CONV, xp, n, inH, inW, inC, packed, outC, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW, op, lo, hi, sp, chunkRows, stride], [19, 20]);
+    parallel(h.inst, task, threads);
     h.getF32(op, f32(out));
   },
 };

@@ -1,19 +1,25 @@
-// tfl.DEPTHWISE_CONV_2D on wasm, float32: weights [1, KH, KW, OC] used in place (copied once to
+// tfl.DEPTHWISE_CONV_2D on wasm. float32: weights [1, KH, KW, OC] used in place (copied once to
 // wasm memory with a zero-filled bias); depth multiplier 1 vectorized over channels, any other
-// multiplier scalar.
-import type { KernelConfig } from '../../../kernel';
+// multiplier scalar. int8 / uint8: int32 accumulators (weights widened to int16 once, offset added),
+// requantized per channel bit-exactly like the reference backend.
+import type { KernelConfig, KernelContext, Tensor } from '../../../kernel';
 import {
-  WASM_BACKEND, all, beginCall, checkActivation, checkF32, clampRange, convOutSize, convPadding, f32, fail,
-  input, intAttr, persistentPack, stepAttr, strAttr,
+  WASM_BACKEND, all, beginCall, checkActivation, clampRange, convOutSize, convPadding, f32, fail,
+  input, intAttr, persistentPack, putTask, stepAttr, strAttr,
 } from '../kernel-utils';
 import type { Heap } from '../heap';
+import { parallel, threadsFor } from '../threads';
+import { biasInts, offsetWeights, q8Plan, wasmConvMode } from './q8-utils';
+
+const TASK_DWCONV = 2;
+const TASK_DWCONV_Q8 = 5;
 
 export const depthwiseConv2d: KernelConfig = {
   op: 'tfl.DEPTHWISE_CONV_2D',
   backend: WASM_BACKEND,
   supports: (node) => all(
-    () => checkF32(node, [0, 1, 2]),
-    () => checkActivation(node),
+    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
+    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
     () => {
       const padding = node.attrs['padding'] ?? 'SAME';
       return padding === 'SAME' || padding === 'VALID' ? true : `unknown padding ${String(padding)}`;
@@ -38,6 +44,10 @@ export const depthwiseConv2d: KernelConfig = {
     const padL = convPadding(sW, dW, inW, kW, outW);
     const out = ctx.output(0, [n, outH, outW, outC]);
     if (out.data.length === 0) return;
+    if (x.dtype !== 'f32') {
+      runQ8(ctx, x, w, out, [n, inH, inW, inC, dm, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW]);
+      return;
+    }
     const [lo, hi] = clampRange(ctx);
     const h = beginCall();
     const wCount = kH * kW * outC;
@@ -55,7 +65,37 @@ export const depthwiseConv2d: KernelConfig = {
     }
     const xp = h.putF32(f32(x));
     const op = h.scratch(out.data.length * 4);
-    h.inst.exports.dwconv2d_f32(xp, n, inH, inW, inC, wp, wp + wCount * 4, dm, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW, op, lo, hi);
+    const threads = Math.min(threadsFor(ctx), n * outH, Math.max(1, Math.floor((out.data.length * kH * kW) / 65536)));
+    const task = putTask(h, [TASK_DWCONV, xp, n, inH, inW, inC, wp, wp + wCount * 4, dm, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW, op, lo, hi], [20, 21]);
+    parallel(h.inst, task, threads);
     h.getF32(op, f32(out));
   },
 };
+
+function runQ8(ctx: KernelContext, x: Tensor, w: Tensor, out: Tensor, geo: number[]): void {
+  const [n, inH, inW, inC, dm, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW] = geo as [number, number, number, number, number,
+    number, number, number, number, number, number, number, number, number, number];
+  const outC = inC * dm;
+  const h = beginCall();
+  const plan = q8Plan(ctx, x, w, outC, 'asymmetric', false, kH * kW * outC * 2, (q, p) => {
+    const { i32, u8 } = h.views();
+    const w16 = Int16Array.from(offsetWeights(w, q.filterOffset).subarray(0, kH * kW * outC));
+    u8.set(new Uint8Array(w16.buffer), p.weights);
+    const bias = biasInts(q, outC);
+    for (let c = 0; c < outC; c++) i32[(p.bias >>> 2) + c] = bias[c]! | 0;
+  });
+  h.beginScratch();
+  const xd = x.data as Int8Array | Uint8Array;
+  const xp = h.scratch(xd.length);
+  h.views().u8.set(new Uint8Array(xd.buffer, xd.byteOffset, xd.byteLength), xp);
+  const od = out.data as Int8Array | Uint8Array;
+  const op = h.scratch(od.length);
+  const threads = Math.min(threadsFor(ctx), n * outH, Math.max(1, Math.floor((od.length * kH * kW) / 65536)));
+  const accStride = Math.ceil((outC * 4) / 64) * 64;
+  const acc = h.scratch(accStride * threads);
+  const task = putTask(h, [TASK_DWCONV_Q8, xp, plan.xSigned, n, inH, inW, inC, plan.weights, plan.bias, dm, kH, kW, sH, sW, dH, dW,
+    padT, padL, outH, outW, plan.inputOffset, plan.rq, plan.fp32, 0, plan.outZp, plan.qmin, plan.qmax, op, plan.outSigned,
+    acc, accStride], []);
+  parallel(h.inst, task, threads);
+  new Uint8Array(od.buffer, od.byteOffset, od.byteLength).set(h.views().u8.subarray(op, op + od.length));
+}

@@ -1,14 +1,19 @@
-// tfl.FULLY_CONNECTED on wasm, float32: rows × depth input times weights [units, depth]ᵀ as one
-// GEMM with the weights packed once (the same panels as CONV_2D).
+// tfl.FULLY_CONNECTED on wasm: rows × depth input times weights [units, depth]ᵀ as one GEMM with
+// the weights packed once (float32: the CONV_2D panels; int8/uint8: the 8-bit GEMM of q8-gemm.ts).
 import type { KernelConfig } from '../../../kernel';
-import { WASM_BACKEND, all, beginCall, boolAttr, checkActivation, checkF32, clampRange, f32, fail, gemmWeights, input } from '../kernel-utils';
+import { WASM_BACKEND, all, beginCall, boolAttr, checkActivation, clampRange, f32, fail, gemmWeights, input, putTask } from '../kernel-utils';
+import { runQ8Gemm } from './q8-gemm';
+import { wasmConvMode } from './q8-utils';
+import { parallel, threadsFor } from '../threads';
+
+const TASK_GEMM = 3;
 
 export const fullyConnected: KernelConfig = {
   op: 'tfl.FULLY_CONNECTED',
   backend: WASM_BACKEND,
   supports: (node) => all(
-    () => checkF32(node, [0, 1, 2]),
-    () => checkActivation(node),
+    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
+    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
     () => {
       const fmt = node.attrs['weightsFormat'] ?? 'DEFAULT';
       if (fmt !== 'DEFAULT') return `weightsFormat ${String(fmt)} is not supported (only DEFAULT)`;
@@ -36,12 +41,19 @@ export const fullyConnected: KernelConfig = {
     }
     const out = ctx.output(0, shape);
     if (rows === 0 || units === 0) return;
+    if (x.dtype !== 'f32') {
+      runQ8Gemm(ctx, x, w, out, { n: 1, inH: rows, inW: 1, inC: depth, outC: units, kH: 1, kW: 1, sH: 1, sW: 1, dH: 1, dW: 1,
+        padT: 0, padL: 0, outH: rows, outW: 1 }, 'option', true);
+      return;
+    }
     const [lo, hi] = clampRange(ctx);
     const h = beginCall();
     const packed = gemmWeights(ctx, h, 1, w, bias, units, depth);
     const xp = h.putF32(f32(x));
     const op = h.scratch(rows * units * 4);
-    h.inst.exports.gemm_f32(rows, units, depth, xp, depth * 4, packed, op, units * 4, lo, hi);
+    const threads = Math.min(threadsFor(ctx), Math.max(1, Math.floor((rows * units * depth) / 65536)));
+    const task = putTask(h, [TASK_GEMM, rows, units, depth, xp, depth * 4, packed, op, units * 4, lo, hi], [9, 10]);
+    parallel(h.inst, task, threads);
     h.getF32(op, f32(out));
   },
 };

@@ -1,6 +1,12 @@
-// Shared by ADD / SUB / MUL / DIV on wasm (float32): numpy broadcasting reduced to at most 4
-// dims (adjacent dims merged where both operands allow it), innermost stride 1 or 0 per operand.
-import type { KernelConfig, KernelContext } from '../../../kernel';
+// Shared by ADD / SUB / MUL / DIV on wasm: numpy broadcasting reduced to at most 4 dims (adjacent
+// dims merged where both operands allow it), innermost stride 1 or 0 per operand. float32 for all
+// four; int8 / uint8 ADD, SUB and MUL with TFLite's quantized arithmetic (ADD/SUB tables from the
+// reference's prepareQuantizedAddSub; MUL with its multiplier formula), bit-exact with reference.
+import type { KernelConfig, KernelContext, Tensor } from '../../../kernel';
+import type { Node } from '../../../ir';
+import { activationRangeQuantized, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../../reference/fixed-point';
+import { fusedActivation, qp } from '../../reference/kernels/elementwise-utils';
+import { prepareQuantizedAddSub, type QuantizedAddParams } from '../../reference/kernels/quantized-add';
 import { WASM_BACKEND, all, beginCall, checkActivation, checkF32, clampRange, f32, fail, input } from '../kernel-utils';
 
 export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3 } as const;
@@ -57,17 +63,98 @@ export function broadcastPlan(shape: number[], a: readonly number[], b: readonly
   return { dims, sa, sb };
 }
 
+/** Whether an ADD/SUB/MUL node is 8-bit quantized arithmetic the wasm kernel runs. */
+function q8AddSub(node: Node): true | string {
+  const a = node.inputs[0], b = node.inputs[1], o = node.outputs[0];
+  if (!a || !b || !o) return 'two inputs are required';
+  if ((a.dtype !== 'i8' && a.dtype !== 'u8') || b.dtype !== a.dtype || o.dtype !== a.dtype) {
+    return `the wasm backend runs float32, or int8/uint8 with equal dtypes (got ${a.dtype}, ${b.dtype} → ${o.dtype})`;
+  }
+  if (!a.quant?.scale.length || !b.quant?.scale.length || !o.quant?.scale.length) return 'quantized inputs and output need quantization parameters';
+  return checkActivation(node);
+}
+
 export function binaryKernel(op: string, code: number): KernelConfig {
+  const quantized = code !== BINARY_OPS.div;
   return {
     op,
     backend: WASM_BACKEND,
-    supports: (node) => all(
-      () => checkF32(node, [0, 1]),
-      () => checkActivation(node),
-      () => (node.inputs[0] && node.inputs[1] ? true : 'two inputs are required'),
-    ),
-    run: (ctx) => runBinary(ctx, code),
+    supports: (node) => {
+      if (quantized && node.inputs[0]?.dtype !== 'f32') return q8AddSub(node);
+      return all(
+        () => checkF32(node, [0, 1]),
+        () => checkActivation(node),
+        () => (node.inputs[0] && node.inputs[1] ? true : 'two inputs are required'),
+      );
+    },
+    prepare: (ctx) => {
+      if (quantized && ctx.inputs[0]?.dtype !== 'f32') ctx.cache['wasmQ8'] = prepareQ8(ctx, code);
+    },
+    run: (ctx) => {
+      if (ctx.inputs[0]?.dtype !== 'f32') runQ8(ctx, (ctx.cache['wasmQ8'] ??= prepareQ8(ctx, code)) as Q8Add);
+      else runBinary(ctx, code);
+    },
   };
+}
+
+interface Q8Add { tables: Int32Array; params: Int32Array }
+
+/** Tables (raw value − dtype minimum → int32) and output parameters, as the reference computes them. */
+function prepareQ8(ctx: KernelContext, code: number): Q8Add {
+  const signed = ctx.inputs[0]!.dtype === 'i8' ? 1 : 0;
+  if (code === BINARY_OPS.mul) {
+    // TFLite: (a − za)(b − zb) · (s_a·s_b/s_out, in float32) + z_out.
+    const a = ctx.inputs[0]!, b = ctx.inputs[1]!, out = ctx.node.outputs[0]!;
+    const qa = qp(a, ctx.node), qb = qp(b, ctx.node), qo = qp(out, ctx.node);
+    const { multiplier, shift } = quantizeMultiplier(Math.fround(Math.fround(qa.scale * qb.scale) / qo.scale));
+    const [lo, hi] = activationRangeQuantized(fusedActivation(ctx), out.dtype, qo.scale, qo.zeroPoint);
+    const min = signed ? -128 : 0;
+    const tables = new Int32Array(512);
+    for (let q = 0; q < 256; q++) { tables[q] = q + min - qa.zeroPoint; tables[256 + q] = q + min - qb.zeroPoint; }
+    return { tables, params: Int32Array.from([multiplier, shift, qo.zeroPoint, lo, hi, 2, signed, 0]) };
+  }
+  const p: QuantizedAddParams = prepareQuantizedAddSub(ctx, code === BINARY_OPS.sub);
+  if (p.kind !== 'general') fail(ctx.node, 'only the general 8-bit quantized ADD/SUB is supported on wasm');
+  const tables = new Int32Array(512);
+  const shift = 2 ** p.leftShift;
+  for (let q = p.min1; q <= p.max1; q++) tables[q - p.min1] = multiplyByQuantizedMultiplier(((q + p.in1Offset) * shift) | 0, p.m1, p.s1);
+  for (let q = p.min2; q <= p.max2; q++) tables[256 + q - p.min2] = multiplyByQuantizedMultiplier(((q + p.in2Offset) * shift) | 0, p.m2, p.s2);
+  return { tables, params: Int32Array.from([p.mo, p.so, p.outOffset, p.lo, p.hi, p.subtract ? 1 : 0, signed, 0]) };
+}
+
+function runQ8(ctx: KernelContext, q: Q8Add): void {
+  const a = input(ctx, 0, 'x'), b = input(ctx, 1, 'y');
+  const shape = broadcastShape(a.shape, b.shape);
+  if (!shape) fail(ctx.node, `shapes [${a.shape}] and [${b.shape}] do not broadcast`);
+  const out = ctx.output(0, shape);
+  if (out.data.length === 0) return;
+  const { dims, sa, sb } = broadcastPlan(shape, a.shape, b.shape);
+  const h = beginCall();
+  const put8 = (t: Tensor) => {
+    const d = t.data as Int8Array;
+    const p = h.scratch(d.length);
+    h.views().u8.set(new Uint8Array(d.buffer, d.byteOffset, d.byteLength), p);
+    return p;
+  };
+  const ap = put8(a), bp = put8(b);
+  const tp = h.putI32(q.tables), pp = h.putI32(q.params);
+  const k = dims.length - 4;
+  const inner = dims.slice(k).reduce((x, y) => x * y, 1);
+  const dp = h.putI32(dims.slice(k)), sap = h.putI32(sa.slice(k)), sbp = h.putI32(sb.slice(k));
+  const op = h.scratch(out.data.length);
+  const outer = dims.slice(0, k).reduce((x, y) => x * y, 1);
+  for (let i = 0; i < outer; i++) {
+    let rem = i, offA = 0, offB = 0;
+    for (let d = k - 1; d >= 0; d--) {
+      const idx = rem % dims[d]!;
+      rem = Math.floor(rem / dims[d]!);
+      offA += idx * sa[d]!;
+      offB += idx * sb[d]!;
+    }
+    h.inst.exports.addsub_q8(ap + offA, bp + offB, op + i * inner, dp, sap, sbp, tp, pp);
+  }
+  const od = out.data as Int8Array;
+  new Uint8Array(od.buffer, od.byteOffset, od.byteLength).set(h.views().u8.subarray(op, op + od.length));
 }
 
 function runBinary(ctx: KernelContext, code: number): void {

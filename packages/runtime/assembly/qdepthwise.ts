@@ -1,0 +1,78 @@
+// 8-bit (int8 / uint8) depthwise conv over NHWC input with int32 accumulators, requantized per
+// channel (requant.ts). Weights are pre-widened to i16 with their offset added ([KH·KW][OC]);
+// taps outside the input are skipped (they add nothing in TFLite's reference kernels either).
+// Depth multiplier 1 keeps 8 channels of accumulators in registers; other multipliers are scalar.
+import { requantize_span } from './requant';
+
+// @ts-ignore: decorator
+@inline
+function loadX(p: usize, signed: i32): i32 {
+  return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
+}
+
+// @ts-ignore: decorator
+@inline
+function firstTap(i0: i32, d: i32): i32 {
+  return i0 >= 0 ? 0 : (-i0 + d - 1) / d;
+}
+// @ts-ignore: decorator
+@inline
+function endTap(i0: i32, size: i32, k: i32, d: i32): i32 {
+  const room = size - i0;
+  if (room <= 0) return 0;
+  return min(k, (room + d - 1) / d);
+}
+
+export function dwconv2d_q8_rows(x: usize, xSigned: i32, N: i32, H: i32, W: i32, C: i32, w: usize, bias: usize, dm: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padT: i32, padL: i32, outH: i32, outW: i32,
+  xOff: i32, rq: usize, fp32: i32, unused: i32, outZp: i32, qmin: i32, qmax: i32, out: usize, outSigned: i32,
+  acc: usize, row0: i32, row1: i32): void {
+  const OC = C * dm;
+  const c4 = <usize>((OC + 3) & ~3);
+  const wStep = <usize>OC << 1;
+  for (let row = row0; row < row1; row++) {
+    const b = row / outH, oy = row % outH;
+    const iy0 = oy * sh - padT;
+    const ky0 = firstTap(iy0, dh), ky1 = endTap(iy0, H, kh, dh);
+    for (let ox = 0; ox < outW; ox++) {
+      const ix0 = ox * sw - padL;
+      const kx0 = firstTap(ix0, dw), kx1 = endTap(ix0, W, kw, dw);
+      let c = 0;
+      if (ASC_FEATURE_SIMD) {
+        if (dm == 1) {
+          // x + xOff and the weights fit in int16 (|v| ≤ 255): widening multiplies, no pmulld.
+          const off = i16x8.splat(<i16>xOff);
+          for (; c + 8 <= C; c += 8) {
+            const ca = <usize>c << 2;
+            let a0 = v128.load(bias + ca), a1 = v128.load(bias + ca, 16);
+            for (let ky = ky0; ky < ky1; ky++) {
+              const xr = x + (<usize>(b * H + iy0 + ky * dh) * <usize>W) * <usize>C + <usize>c;
+              const wr = w + <usize>(ky * kw) * wStep + (<usize>c << 1);
+              for (let kx = kx0; kx < kx1; kx++) {
+                const raw = v128.load64_zero(xr + <usize>(ix0 + kx * dw) * <usize>C);
+                const v16 = i16x8.add(xSigned ? i16x8.extend_low_i8x16_s(raw) : i16x8.extend_low_i8x16_u(raw), off);
+                const w16 = v128.load(wr + <usize>kx * wStep);
+                a0 = i32x4.add(a0, i32x4.extmul_low_i16x8_s(v16, w16));
+                a1 = i32x4.add(a1, i32x4.extmul_high_i16x8_s(v16, w16));
+              }
+            }
+            v128.store(acc + ca, a0);
+            v128.store(acc + ca, a1, 16);
+          }
+        }
+      }
+      for (let oc = c; oc < OC; oc++) {
+        const ic = oc / dm;
+        let a = load<i32>(bias + (<usize>oc << 2));
+        for (let ky = ky0; ky < ky1; ky++) {
+          const xr = x + (<usize>(b * H + iy0 + ky * dh) * <usize>W) * <usize>C + <usize>ic;
+          for (let kx = kx0; kx < kx1; kx++) {
+            a += (loadX(xr + <usize>(ix0 + kx * dw) * <usize>C, xSigned) + xOff) * <i32>load<i16>(w + <usize>(ky * kw + kx) * wStep + (<usize>oc << 1));
+          }
+        }
+        store<i32>(acc + (<usize>oc << 2), a);
+      }
+      requantize_span(acc, rq, c4, 0, OC, fp32, outZp, qmin, qmax, out + (<usize>((row * outW) + ox) * <usize>OC), outSigned);
+    }
+  }
+}

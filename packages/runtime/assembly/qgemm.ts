@@ -1,0 +1,233 @@
+// 8-bit (int8 / uint8) GEMM with int32 accumulators: activations and weights are widened to
+// int16 and multiplied pairwise (i32x4.dot_i16x8_s), K in pairs ("c2"). Weights [N][K] are packed
+// once into panels of 16 columns: [16 i32 column biases][K/2 pairs × 16 columns × 2 i16]. The
+// int32 results are then requantized per output channel exactly like TFLite's reference kernels
+// (requant.ts: gemmlowp MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale).
+
+import { requantize_rows } from './requant';
+
+const QNR: i32 = 16;
+
+/** Bytes of the packed form of N×K 8-bit weights. */
+export function packed_q8_gemm_bytes(N: i32, K: i32): i32 {
+  const kp = (K + 1) & ~1;
+  return ((N + QNR - 1) / QNR) * (QNR * 4 + QNR * kp * 2);
+}
+
+/**
+ * Packs w[N][K] (int8 when wSigned, else uint8) with per-column int32 biases `bias` (i32[N]),
+ * adding `wOff` to every weight (0 for symmetric int8 weights).
+ */
+export function pack_q8_gemm(N: i32, K: i32, w: usize, wSigned: i32, wOff: i32, bias: usize, out: usize): void {
+  const kp = (K + 1) & ~1;
+  const panels = (N + QNR - 1) / QNR;
+  let p = out;
+  for (let pi = 0; pi < panels; pi++) {
+    for (let j = 0; j < QNR; j++) {
+      const n = pi * QNR + j;
+      store<i32>(p + (<usize>j << 2), n < N ? load<i32>(bias + (<usize>n << 2)) : 0);
+    }
+    p += <usize>QNR << 2;
+    for (let k = 0; k < kp; k += 2) {
+      for (let j = 0; j < QNR; j++) {
+        const n = pi * QNR + j;
+        let w0: i32 = 0, w1: i32 = 0;
+        if (n < N) {
+          const src = w + <usize>n * <usize>K + <usize>k;
+          w0 = (wSigned ? <i32>load<i8>(src) : <i32>load<u8>(src)) + wOff;
+          if (k + 1 < K) w1 = (wSigned ? <i32>load<i8>(src + 1) : <i32>load<u8>(src + 1)) + wOff;
+        }
+        store<i16>(p + (<usize>j << 2), <i16>w0);
+        store<i16>(p + (<usize>j << 2) + 2, <i16>w1);
+      }
+      p += <usize>QNR << 2;
+    }
+  }
+}
+
+/** 4 rows × 16 columns of int32 C. `a`: int16 rows (kp values, stride aStride bytes). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  c: usize, cStride: usize): void {
+  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
+  let c0 = c, c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
+  if (mr < 2) { a1 = a0; c1 = c0; }
+  if (mr <= 2) { a2 = a1; c2 = c1; }
+  if (mr < 4) { a3 = a2; c3 = c2; }
+  let acc00 = v128.load(w), acc01 = v128.load(w, 16), acc02 = v128.load(w, 32), acc03 = v128.load(w, 48);
+  let acc10 = acc00, acc11 = acc01, acc12 = acc02, acc13 = acc03;
+  let acc20 = acc00, acc21 = acc01, acc22 = acc02, acc23 = acc03;
+  let acc30 = acc00, acc31 = acc01, acc32 = acc02, acc33 = acc03;
+  let wp = w + 64;
+  for (let k = 0; k < kp; k += 2) {
+    const w0 = v128.load(wp), w1 = v128.load(wp, 16), w2 = v128.load(wp, 32), w3 = v128.load(wp, 48);
+    const x0 = v128.load32_splat(a0);
+    acc00 = i32x4.add(acc00, i32x4.dot_i16x8_s(x0, w0)); acc01 = i32x4.add(acc01, i32x4.dot_i16x8_s(x0, w1));
+    acc02 = i32x4.add(acc02, i32x4.dot_i16x8_s(x0, w2)); acc03 = i32x4.add(acc03, i32x4.dot_i16x8_s(x0, w3));
+    const x1 = v128.load32_splat(a1);
+    acc10 = i32x4.add(acc10, i32x4.dot_i16x8_s(x1, w0)); acc11 = i32x4.add(acc11, i32x4.dot_i16x8_s(x1, w1));
+    acc12 = i32x4.add(acc12, i32x4.dot_i16x8_s(x1, w2)); acc13 = i32x4.add(acc13, i32x4.dot_i16x8_s(x1, w3));
+    const x2 = v128.load32_splat(a2);
+    acc20 = i32x4.add(acc20, i32x4.dot_i16x8_s(x2, w0)); acc21 = i32x4.add(acc21, i32x4.dot_i16x8_s(x2, w1));
+    acc22 = i32x4.add(acc22, i32x4.dot_i16x8_s(x2, w2)); acc23 = i32x4.add(acc23, i32x4.dot_i16x8_s(x2, w3));
+    const x3 = v128.load32_splat(a3);
+    acc30 = i32x4.add(acc30, i32x4.dot_i16x8_s(x3, w0)); acc31 = i32x4.add(acc31, i32x4.dot_i16x8_s(x3, w1));
+    acc32 = i32x4.add(acc32, i32x4.dot_i16x8_s(x3, w2)); acc33 = i32x4.add(acc33, i32x4.dot_i16x8_s(x3, w3));
+    a0 += 4; a1 += 4; a2 += 4; a3 += 4; wp += 64;
+  }
+  storeRowI32(c3, nc, acc30, acc31, acc32, acc33);
+  storeRowI32(c2, nc, acc20, acc21, acc22, acc23);
+  storeRowI32(c1, nc, acc10, acc11, acc12, acc13);
+  storeRowI32(c0, nc, acc00, acc01, acc02, acc03);
+}
+
+const tailI = memory.data(64, 16);
+
+// @ts-ignore: decorator
+@inline
+function storeRowI32(c: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v128): void {
+  if (nc == 16) {
+    v128.store(c, v0); v128.store(c, v1, 16); v128.store(c, v2, 32); v128.store(c, v3, 48);
+  } else {
+    v128.store(tailI, v0); v128.store(tailI, v1, 16); v128.store(tailI, v2, 32); v128.store(tailI, v3, 48);
+    memory.copy(c, tailI, <usize>nc << 2);
+  }
+}
+
+/** One row × up to 16 int32 columns, scalar (the fallback without SIMD). */
+export function i8_gemm_1x16c2__scalar(nc: i32, kp: i32, a: usize, w: usize, c: usize): void {
+  for (let j = 0; j < nc; j++) {
+    let acc = load<i32>(w + (<usize>j << 2));
+    let wp = w + 64 + (<usize>j << 2);
+    let ap = a;
+    for (let k = 0; k < kp; k += 2) {
+      acc += <i32>load<i16>(ap) * <i32>load<i16>(wp) + <i32>load<i16>(ap, 2) * <i32>load<i16>(wp, 2);
+      ap += 4; wp += 64;
+    }
+    store<i32>(c + (<usize>j << 2), acc);
+  }
+}
+
+/** int32 C[M×N] = A16[M×kp] · packed (+ column biases). Strides in bytes. */
+export function gemm_q8_i32(M: i32, N: i32, kp: i32, a: usize, aStride: usize, packed: usize, c: usize, cStride: usize): void {
+  const panelBytes = <usize>(QNR * 4 + QNR * kp * 2);
+  for (let m0 = 0; m0 < M; m0 += 64) {
+    const mEnd = min(M, m0 + 64);
+    let p = packed;
+    for (let n0 = 0; n0 < N; n0 += QNR) {
+      const nc = min(QNR, N - n0);
+      const cc = c + (<usize>n0 << 2);
+      if (ASC_FEATURE_SIMD) {
+        for (let m = m0; m < mEnd; m += 4) {
+          i8_gemm_4x16c2__wasmsimd_dot16x2(min(4, mEnd - m), nc, kp, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride);
+        }
+      } else {
+        for (let m = m0; m < mEnd; m++) i8_gemm_1x16c2__scalar(nc, kp, a + <usize>m * aStride, p, cc + <usize>m * cStride);
+      }
+      p += panelBytes;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// requantization (bit-exact with src/backends/reference/fixed-point.ts)
+
+// @ts-ignore: decorator
+@inline
+function srdhm(a: i32, b: i32): i32 {
+  if (a == i32.MIN_VALUE && b == i32.MIN_VALUE) return i32.MAX_VALUE;
+  return <i32>((<i64>a * <i64>b + (<i64>1 << 30)) >> 31);
+}
+
+// @ts-ignore: decorator
+@inline
+function roundingDivideByPOT(x: i32, e: i32): i32 {
+  const mask = (1 << e) - 1;
+  const remainder = x & mask;
+  const threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> e) + (remainder > threshold ? 1 : 0);
+}
+
+// @ts-ignore: decorator
+@inline
+export function mulByQuantizedMultiplier(x: i32, m: i32, shift: i32): i32 {
+  if (shift > 0) return srdhm(x * (1 << shift), m);
+  return roundingDivideByPOT(srdhm(x, m), -shift);
+}
+
+/** n 8-bit values at s → int16 at d. */
+// @ts-ignore: decorator
+@inline
+function widen(d: usize, s: usize, n: i32, signed: i32): void {
+  let c = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; c + 8 <= n; c += 8) {
+      const v = v128.load64_zero(s + <usize>c);
+      v128.store(d + (<usize>c << 1), signed ? i16x8.extend_low_i8x16_s(v) : i16x8.extend_low_i8x16_u(v));
+    }
+  }
+  for (; c < n; c++) store<i16>(d + (<usize>c << 1), signed ? <i16>load<i8>(s + <usize>c) : <i16>load<u8>(s + <usize>c));
+}
+
+/**
+ * Gathers rows [row0, row0 + rows) of the int16 im2col matrix of 8-bit NHWC input x (row =
+ * output position, kp = K rounded up to even, K = kh·kw·C): padded taps hold `padValue` (the input
+ * zero point, so they add nothing: the weights carry the input offset in their column bias), the
+ * odd-K tail 0.
+ */
+export function im2col_q8(x: usize, xSigned: i32, H: i32, W: i32, C: i32, kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32,
+  padT: i32, padL: i32, outH: i32, outW: i32, row0: i32, rows: i32, padValue: i32, dst: usize, kp: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const idx = row0 + r;
+    const ox = idx % outW;
+    const t = idx / outW;
+    const oy = t % outH;
+    const b = t / outH;
+    const iy0 = oy * sh - padT;
+    const ix0 = ox * sw - padL;
+    let d = dst + <usize>r * (<usize>kp << 1);
+    for (let ky = 0; ky < kh; ky++) {
+      const iy = iy0 + ky * dh;
+      if (dw == 1 && iy >= 0 && iy < H && ix0 >= 0 && ix0 + kw <= W) {
+        // The whole filter row is in bounds and contiguous: widen kw·C values in one pass.
+        widen(d, x + (<usize>(b * H + iy) * <usize>W + <usize>ix0) * <usize>C, kw * C, xSigned);
+        d += <usize>(kw * C) << 1;
+        continue;
+      }
+      for (let kx = 0; kx < kw; kx++) {
+        const ix = ix0 + kx * dw;
+        if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
+          for (let c = 0; c < C; c++) store<i16>(d + (<usize>c << 1), <i16>padValue);
+        } else {
+          widen(d, x + (<usize>(b * H + iy) * <usize>W + <usize>ix) * <usize>C, C, xSigned);
+        }
+        d += <usize>C << 1;
+      }
+    }
+    if (kp > kh * kw * C) store<i16>(d, 0);
+  }
+}
+
+/**
+ * 8-bit conv / FC (a 1×1 "conv" over rows) for output rows [row0, row1): im2col into `scratch`
+ * (int16) a chunk at a time, int32 GEMM into the scratch after it, requantize into `out`.
+ */
+export function conv2d_q8_rows(x: usize, xSigned: i32, N: i32, H: i32, W: i32, C: i32, packed: usize, OC: i32,
+  kh: i32, kw: i32, sh: i32, sw: i32, dh: i32, dw: i32, padT: i32, padL: i32, outH: i32, outW: i32,
+  padValue: i32, rq: usize, fp32: i32, unused: i32, outZp: i32, qmin: i32, qmax: i32,
+  out: usize, outSigned: i32, scratch: usize, chunkRows: i32, row0: i32, row1: i32): void {
+  const K = kh * kw * C;
+  const kp = (K + 1) & ~1;
+  const accBuf = scratch + ((<usize>chunkRows * (<usize>kp << 1) + 63) & ~63);
+  for (let r0 = row0; r0 < row1; r0 += chunkRows) {
+    const rows = min(chunkRows, row1 - r0);
+    im2col_q8(x, xSigned, H, W, C, kh, kw, sh, sw, dh, dw, padT, padL, outH, outW, r0, rows, padValue, scratch, kp);
+    gemm_q8_i32(rows, OC, kp, scratch, <usize>kp << 1, packed, accBuf, <usize>OC << 2);
+    requantize_rows(rows, OC, accBuf, rq, fp32, outZp, qmin, qmax, out + <usize>r0 * <usize>OC, outSigned);
+  }
+}
+
+/** Scratch bytes conv2d_q8_rows needs per thread. */
+export function conv2d_q8_scratch_bytes(K: i32, OC: i32, chunkRows: i32): i32 {
+  const kp = (K + 1) & ~1;
+  return ((chunkRows * kp * 2 + 63) & ~63) + chunkRows * OC * 4 + 64;
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `pnpm bench` (packages/runtime): per model, median latency of liteml's wasm backend, its
+// reference backend, and real LiteRT (@litertjs/core, LiteRT in WASM with XNNPACK) measured in
+// this same process, with ratios. Uses the built package (dist/).
+//
+//   node bench/run.mjs [--models sub1,sub2] [--threads 1,2] [--time 2] [--no-reference] [--micro]
+//
+// Benchmarks are not tests: nothing here asserts a speed.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Interpreter } from '../dist/index.js';
+import { litertModel } from './litert.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const MODELS_DIR = resolve(process.env.LITEML_TEST_MODELS ?? join(here, '../../../../shared/models'));
+
+const MODELS = [
+  { name: 'mobilenet_v1_0.25_224 f32', path: 'support/mobilenet_v1_0.25_224_1_default_1.tflite' },
+  { name: 'yamnet f32', path: 'support/yamnet_audio_model_without_metadata.tflite' },
+  { name: 'deeplabv3 f32', path: 'support/deeplabv3.tflite' },
+  { name: 'mobilenet_v1_0.25_224 uint8', path: 'support/mobilenet_v1_0.25_224_quant.tflite' },
+  { name: 'mobilenet_v2_1.0_224 int8 (coral ptq)', path: 'coral/tf2_mobilenet_v2_1.0_224_ptq.tflite' },
+  { name: 'movenet lightning int8 (coral ptq)', path: 'coral/movenet_single_pose_lightning_ptq.tflite' },
+];
+
+function args() {
+  const a = process.argv.slice(2);
+  const get = (k, d) => { const i = a.indexOf(k); return i >= 0 ? a[i + 1] : d; };
+  return {
+    models: get('--models', '')?.split(',').filter(Boolean) ?? [],
+    threads: get('--threads', '1,2').split(',').map(Number),
+    time: Number(get('--time', '2')),
+    reference: !a.includes('--no-reference'),
+  };
+}
+
+function mulberry32(seed) {
+  let s = seed >>> 0;
+  return () => { s = (s + 0x6d2b79f5) >>> 0; let t = Math.imul(s ^ (s >>> 15), s | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+const ARRAYS = { f32: Float32Array, float32: Float32Array, i8: Int8Array, int8: Int8Array, u8: Uint8Array, uint8: Uint8Array, i32: Int32Array, int32: Int32Array };
+function randomInput(dtype, shape, seed) {
+  const n = shape.reduce((x, y) => x * y, 1);
+  const T = ARRAYS[dtype];
+  if (!T) throw new Error(`bench: no random input for dtype ${dtype}`);
+  const r = mulberry32(seed), out = new T(n);
+  const [lo, hi] = T === Float32Array ? [-1, 1] : T === Int8Array ? [-128, 127] : T === Uint8Array ? [0, 255] : [0, 3];
+  for (let i = 0; i < n; i++) out[i] = T === Float32Array ? lo + (hi - lo) * r() : lo + Math.floor(r() * (hi - lo + 1));
+  return out;
+}
+
+/**
+ * Median ms of each of `fns` after warm-up, measured interleaved (one run of each per round) so a
+ * busy machine slows every engine alike; rounds continue until `budget` seconds pass.
+ */
+async function measureTogether(fns, budget, min = 5, warmup = 3) {
+  for (let i = 0; i < warmup; i++) for (const f of fns) await f();
+  const times = fns.map(() => []);
+  const end = performance.now() + budget * 1000 * fns.length;
+  while (times[0].length < min || performance.now() < end) {
+    for (let k = 0; k < fns.length; k++) {
+      const t0 = performance.now();
+      await fns[k]();
+      times[k].push(performance.now() - t0);
+    }
+    if (times[0].length >= 500) break;
+  }
+  return times.map((t) => { t.sort((x, y) => x - y); return t[Math.floor(t.length / 2)]; });
+}
+
+/** Median ms of `fn` after warm-up; runs until `budget` seconds pass (at least `min` runs). */
+async function measure(fn, budget, min = 5, warmup = 3) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  const end = performance.now() + budget * 1000;
+  while (times.length < min || performance.now() < end) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+    if (times.length >= 500) break;
+  }
+  times.sort((x, y) => x - y);
+  return { median: times[Math.floor(times.length / 2)], runs: times.length };
+}
+
+const fmt = (ms) => (ms === undefined ? 'n/a' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
+const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+async function main() {
+  const opt = args();
+  const models = MODELS.filter((m) => !opt.models.length || opt.models.some((s) => m.name.includes(s) || m.path.includes(s)));
+  const simd = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]));
+  console.log(`liteml runtime benchmark — node ${process.version}, ${process.platform}/${process.arch}, wasm SIMD ${simd ? 'yes' : 'no'}; median latency per run (ms)`);
+  console.log('ratio columns: LiteRT ÷ liteml-wasm (>1: liteml faster), reference ÷ liteml-wasm. LiteRT runs on 1 thread:');
+  console.log("its threaded build needs a browser (navigator, Web Workers, relaxed SIMD), so in Node it is measured single-threaded.\n");
+  const rows = [];
+  for (const m of models) {
+    const file = join(MODELS_DIR, m.path);
+    if (!existsSync(file)) { console.log(`${m.name}: ${file} not found, skipped`); continue; }
+    const bytes = readFileSync(file);
+    const probe = await Interpreter.create(bytes, { backend: 'wasm' });
+    const feeds = probe.inputs.map((t, i) => randomInput(t.dtype, t.shape, 1234 + i));
+    let refMs;
+    if (opt.reference) {
+      const ref = await Interpreter.create(bytes, { backend: 'reference' });
+      refMs = (await measure(() => ref.run(feeds), Math.min(opt.time, 1), 1, 1)).median;
+    }
+    let model;
+    try {
+      model = await litertModel(bytes, 1);
+    } catch (e) {
+      console.log(`${m.name}: LiteRT failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    }
+    for (const threads of opt.threads) {
+      // Kernels read the thread count from ctx.numThreads when the interpreter passes it, else
+      // from LITEML_WASM_THREADS; set both.
+      process.env.LITEML_WASM_THREADS = String(threads);
+      const interp = await Interpreter.create(bytes, { backend: 'wasm', numThreads: threads });
+      const where = { wasm: 0, reference: 0 };
+      interp.profiler = (t) => { where[t.backend] = (where[t.backend] ?? 0) + 1; };
+      interp.run(feeds);
+      interp.profiler = undefined;
+      if (threads > 1) for (let i = 0; i < 10; i++) { await new Promise((r) => setTimeout(r, 30)); interp.run(feeds); } // workers start
+      const arrays = model?.inputs.map((t, i) => randomInput(t.dtype, t.shape, 1234 + i));
+      const [ours, lt] = await measureTogether([() => interp.run(feeds), ...(model ? [() => model.run(arrays)] : [])], opt.time);
+      const row = {
+        model: m.name, threads, 'liteml wasm': fmt(ours), 'reference (1 thread)': fmt(refMs), 'LiteRT (1 thread)': fmt(lt),
+        'LiteRT/liteml': ratio(lt, ours), 'ref/liteml': ratio(refMs, ours),
+        'nodes wasm/ref': `${where.wasm}/${where.reference}`,
+      };
+      rows.push(row);
+      console.log(Object.values(row).join(' | '));
+    }
+  }
+  console.log('\n| ' + Object.keys(rows[0] ?? {}).join(' | ') + ' |');
+  console.log('|' + Object.keys(rows[0] ?? {}).map(() => '---').join('|') + '|');
+  for (const r of rows) console.log('| ' + Object.values(r).join(' | ') + ' |');
+}
+
+await main();

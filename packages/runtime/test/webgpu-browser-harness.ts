@@ -1,0 +1,72 @@
+// Headless Debian Chromium with WebGPU on SwiftShader (no GPU needed), driven by playwright-core:
+// the runtime is bundled for the page with esbuild and served, with the models, from 127.0.0.1
+// (a secure context, which WebGPU requires).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env['LITEML_CHROMIUM'] ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-webgpu-adapter=swiftshader', '--use-angle=swiftshader',
+];
+
+const PAGE = join(dirname(fileURLToPath(import.meta.url)), 'webgpu-browser-page.ts');
+
+/** The page script: the runtime and the test's page entry bundled for the browser. */
+export async function bundlePage(): Promise<string> {
+  const r = await build({
+    entryPoints: [PAGE], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error',
+    // Node-only paths of other packages (SavedModel reading, the optional Dawn package) never run in the page.
+    external: ['node:*', 'webgpu', 'fs', 'fs/promises', 'path', 'url', 'os', 'worker_threads', 'module', 'crypto'],
+  });
+  return r.outputFiles[0]!.text;
+}
+
+export interface PageServer { url: string; close(): Promise<void> }
+
+/** Serves `/` (an empty page loading /page.js), `/page.js` and `/models/…` from `modelsDir`. */
+export async function serve(script: string, modelsDir: string): Promise<PageServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><script type="module" src="/page.js"></script>'); return; }
+    if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; }
+    if (path === '/page.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(script); return; }
+    if (path.startsWith('/models/')) {
+      const file = normalize(join(modelsDir, path.slice('/models/'.length)));
+      if (file.startsWith(modelsDir) && existsSync(file)) { res.writeHead(200, { 'content-type': 'application/octet-stream' }); res.end(readFileSync(file)); return; }
+    }
+    res.writeHead(404); res.end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface Browser { context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }
+
+/** A fresh headless Chromium profile with one page opened at `url`, once the page script is loaded. */
+export async function launch(url: string): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'liteml-webgpu-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => 'liteml' in globalThis);
+  return {
+    context, page, errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

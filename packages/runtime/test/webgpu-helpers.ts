@@ -1,0 +1,27 @@
+// Shared by the webgpu-*.test.ts suites: acquiring a WebGPU device in Node (Dawn from the npm
+// package `webgpu`). Without a GPU, Dawn is pointed at Chromium's SwiftShader Vulkan driver when it
+// is installed. When no adapter can be had the suites say so in one line and skip, except under
+// CI=true, where that is a failure.
+import { existsSync } from 'node:fs';
+import { describe } from 'vitest';
+import { webgpuInfo } from '../src/backends/webgpu/index';
+
+const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+
+export async function probeWebGpu(): Promise<string | undefined> {
+  if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+  try {
+    return (await webgpuInfo()).adapter;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (process.env['CI'] === 'true') throw new Error(`WebGPU is required under CI=true but unavailable: ${why}`);
+    console.log(`[liteml] WebGPU unavailable (${why.split('\n')[0]}): webgpu suites are skipped`);
+    return undefined;
+  }
+}
+
+const adapter = await probeWebGpu();
+export const HAS_WEBGPU = adapter !== undefined;
+
+/** `describe` for suites that need a WebGPU device. */
+export const describeGpu: typeof describe = (HAS_WEBGPU ? describe : describe.skip) as typeof describe;
