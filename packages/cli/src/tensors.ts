@@ -3,9 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readNpy, writeNpy, type NpyDType } from '@liteml/schema';
 import type { DType, Model } from '@liteml/graph-ir';
-import type { Tensor } from '@liteml/runtime';
+import { randomTensor, type Tensor } from '@liteml/runtime';
 import { CliError } from './errors';
-import { randomValues, type RandomDType } from './random';
 
 /** The .npy dtype of each liteml dtype that .npy can hold. */
 const TO_NPY: Record<string, NpyDType> = {
@@ -84,44 +83,9 @@ export function buildFeeds(inputs: readonly InputInfo[], specs: readonly InputSp
       }
       return { name: info.name, dtype: info.dtype, shape: t.shape, data: t.data } as Tensor;
     }
+    if (!NPY_OK.has(info.dtype)) throw new CliError('BAD_INPUT', `cannot make random values for input '${info.name}' of type ${info.dtype}; pass --input`);
     return randomTensor(info, seed + i);
   });
-}
-
-/** A seeded random tensor for one input (dynamic dims become 1). */
-export function randomTensor(info: InputInfo, seed: number): Tensor {
-  const shape = info.shape.map((d) => (d < 0 ? 1 : d));
-  const count = shape.reduce((a, b) => a * b, 1);
-  if (!NPY_OK.has(info.dtype)) throw new CliError('BAD_INPUT', `cannot make random values for input '${info.name}' of type ${info.dtype}; pass --input`);
-  const values = randomValues(info.dtype as RandomDType, count, seed);
-  return { name: info.name, dtype: info.dtype, shape, data: toTyped(info.dtype, values) };
-}
-
-function toTyped(dtype: string, values: number[]): Tensor['data'] {
-  switch (dtype) {
-    case 'f32': return Float32Array.from(values);
-    case 'f64': return Float64Array.from(values);
-    case 'f16': return Uint16Array.from(values, f32ToF16Bits);
-    case 'i8': return Int8Array.from(values);
-    case 'u8': case 'bool': return Uint8Array.from(values);
-    case 'i16': return Int16Array.from(values);
-    case 'u16': return Uint16Array.from(values);
-    case 'i32': return Int32Array.from(values);
-    case 'u32': return Uint32Array.from(values);
-    case 'i64': return BigInt64Array.from(values, (v) => BigInt(v));
-    default: throw new CliError('BAD_INPUT', `no random values for ${dtype}`);
-  }
-}
-
-function f32ToF16Bits(v: number): number {
-  const f = new Float32Array([v]);
-  const x = new Uint32Array(f.buffer)[0]!;
-  const sign = (x >>> 16) & 0x8000;
-  const exp = ((x >>> 23) & 0xff) - 127 + 15;
-  const mant = x & 0x7fffff;
-  if (exp <= 0) return sign | ((mant | 0x800000) >>> (14 - exp)) >>> 0;
-  if (exp >= 31) return sign | 0x7c00;
-  return sign | (exp << 10) | (mant >>> 13);
 }
 
 /** Writes output_<j>.npy and outputs.json (names, dtypes, shapes) into `dir`. */

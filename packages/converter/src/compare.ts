@@ -1,7 +1,7 @@
 // Proving a conversion right: the original TF graph (see evaluate.ts) and the converted .tflite
 // run on the same inputs; outputs (and, with perLayer, every tensor both share by TF name) compared.
 import type { DType, Model, Value } from '@liteml/graph-ir';
-import { Interpreter, type Tensor } from '@liteml/runtime';
+import { Interpreter, randomTensor, type Tensor } from '@liteml/runtime';
 import { runResized, tfInterpreter } from './evaluate';
 import { ConversionError } from './errors';
 
@@ -36,41 +36,14 @@ export interface ComparisonResult {
   feeds: Tensor[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random inputs for a model's main graph (dynamic dims become 1). */
 export function randomFeeds(model: Model, seed = 1234): Tensor[] {
-  return model.main.inputs.map((v, i) => randomTensor(v, seed + i));
+  return model.main.inputs.map((v, i) => randomInput(v, seed + i));
 }
 
-function randomTensor(v: { name: string; dtype: DType; shape: Value['shape'] }, seed: number): Tensor {
+function randomInput(v: { name: string; dtype: DType; shape: Value['shape'] }, seed: number): Tensor {
   if (!v.shape) throw new ConversionError('BAD_OPTION', `input '${v.name}' has no known rank: pass feeds or inputShapes`, [v.name]);
-  const shape = v.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : 1));
-  const n = shape.reduce((a, b) => a * b, 1);
-  const rnd = mulberry32(seed);
-  const ints = (lo: number, hi: number) => Array.from({ length: n }, () => lo + Math.floor(rnd() * (hi - lo + 1)));
-  const make: Partial<Record<DType, () => Tensor['data']>> = {
-    f32: () => Float32Array.from({ length: n }, () => -1 + 2 * rnd()),
-    f64: () => Float64Array.from({ length: n }, () => -1 + 2 * rnd()),
-    i32: () => Int32Array.from(ints(0, 3)),
-    i64: () => BigInt64Array.from(ints(0, 3), BigInt),
-    i8: () => Int8Array.from(ints(-128, 127)),
-    u8: () => Uint8Array.from(ints(0, 255)),
-    i16: () => Int16Array.from(ints(-32768, 32767)),
-    bool: () => Uint8Array.from(ints(0, 1)),
-  };
-  const f = make[v.dtype];
-  if (!f) throw new ConversionError('BAD_OPTION', `no random inputs for dtype ${v.dtype} (input '${v.name}'): pass feeds`, [v.name]);
-  return { name: v.name, dtype: v.dtype, shape, data: f() };
+  return randomTensor({ name: v.name, dtype: v.dtype, shape: v.shape.map((d) => (typeof d === 'number' ? d : -1)) }, seed);
 }
 
 function compareTensors(name: string, got: Tensor, want: Tensor, atol: number, rtol: number): TensorComparison {
@@ -113,7 +86,7 @@ export function compareModels(original: Model, tflite: Uint8Array, options: Comp
         return { name: info.name, dtype: info.dtype, shape: t.shape ? [...t.shape] : info.shape, data: t.data };
       })
     // random inputs in the converted model's shapes (they include convert's inputShapes)
-    : conv.inputs.map((info, i) => randomTensor({ ...info, shape: info.shapeSignature.map((d, k) => (d < 0 ? 1 : info.shape[k]!)) }, (options.seed ?? 1234) + i));
+    : conv.inputs.map((info, i) => randomInput({ ...info, shape: info.shapeSignature.map((d, k) => (d < 0 ? 1 : info.shape[k]!)) }, (options.seed ?? 1234) + i));
   const want = runResized(ref, feeds);
   const got = runResized(conv, feeds);
   const wantList = ref.outputs.map((o) => want[o.name]!);

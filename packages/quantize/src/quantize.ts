@@ -2,6 +2,7 @@
 import { type Model, exportTflite } from '@liteml/graph-ir';
 import { Interpreter, RuntimeError } from '@liteml/runtime';
 import { calibrate } from './calibration/calibrate';
+import { sequentialBiasCorrection } from './calibration/sequential-correction';
 import type { RangeObserver } from './calibration/observers';
 import { randomSamples } from './calibration/random';
 import { QuantizationError } from './errors';
@@ -47,6 +48,15 @@ function runtimeProblems(bytes: Uint8Array, sample: CalibrationSample | undefine
   }
 }
 
+/** Value ids of the data inputs of the nodes whose bias absorbs the weight-quantization shift. */
+function biasCorrectionInputs(model: Model): Set<number> {
+  const ids = new Set<number>();
+  for (const n of model.graphs[0]!.nodes) {
+    if ((n.op === 'tfl.CONV_2D' || n.op === 'tfl.DEPTHWISE_CONV_2D' || n.op === 'tfl.FULLY_CONNECTED') && n.inputs[0] && n.inputs[2]) ids.add(n.inputs[0].id);
+  }
+  return ids;
+}
+
 export function quantize(model: Model | Uint8Array, options: QuantizeOptions): QuantizeResult {
   checkOptions(options);
   const floatBytes = modelBytes(model);
@@ -63,10 +73,19 @@ export function quantize(model: Model | Uint8Array, options: QuantizeOptions): Q
   }
 
   let ranges: Map<number, RangeObserver> | undefined;
+  let inputMeans = new Map<number, Float64Array>();
+  let floatMeansOf = new Set<number>();
   if (integer) {
-    ranges = calibrate(loadCopy(floatBytes), samples!, options.observer ?? 'minmax', options.percentile, progress).ranges;
+    const calib = loadCopy(floatBytes);
+    const meansOf = options.biasCorrection === false ? new Set<number>() : biasCorrectionInputs(calib);
+    floatMeansOf = meansOf;
+    const result = calibrate(calib, samples!, options.observer ?? 'minmax', options.percentile, progress, meansOf);
+    ranges = result.ranges;
+    inputMeans = result.means;
   }
 
+  // Nodes the runtime cannot run even in float (custom ops without a kernel …) are not ours to judge.
+  const preexisting = new Set(runtimeProblems(floatBytes, undefined)?.names ?? []);
   const forceFloat = new Set<string>();
   const perTensor = options.perTensor ?? false;
   for (let round = 0; ; round++) {
@@ -77,14 +96,19 @@ export function quantize(model: Model | Uint8Array, options: QuantizeOptions): Q
     else if (options.mode === 'float16') result = quantizeFloat16(work, { deny, forceFloat });
     else {
       result = quantizeInteger(work, ranges!, {
-        bits: options.mode === 'int8' ? 8 : 16, perTensor, ioType: options.ioType ?? 'float32', deny, forceFloat,
+        bits: options.mode === 'int8' ? 8 : 16, perTensor, ioType: options.ioType ?? 'float32', deny, forceFloat, inputMeans,
       });
     }
+    // int8 activations are coarse enough for their error to shift layer means; with int16 the
+    // weight-only correction (already in the biases) measured better.
+    if (options.mode === 'int8' && floatMeansOf.size > 0) sequentialBiasCorrection(work, inputMeans, samples!);
     const tflite = exportTflite(work);
     progress?.({ stage: 'verify', done: round });
-    const problem = runtimeProblems(tflite, samples?.[0]);
-    const refused = problem ? problem.names.map((n) => result.renamed?.get(n) ?? n).filter((n) => result.quantizedNodes.includes(n) && !forceFloat.has(n)) : [];
-    if (problem && (refused.length === 0 || round >= MAX_FALLBACK_ROUNDS)) {
+    const problem = runtimeProblems(tflite, preexisting.size > 0 ? undefined : samples?.[0]);
+    const names = problem ? problem.names.map((n) => result.renamed?.get(n) ?? n).filter((n) => !preexisting.has(n)) : [];
+    const blocking = problem !== undefined && (problem.names.length === 0 || names.length > 0);
+    const refused = names.filter((n) => result.quantizedNodes.includes(n) && !forceFloat.has(n));
+    if (problem && blocking && (refused.length === 0 || round >= MAX_FALLBACK_ROUNDS)) {
       throw new QuantizationError('NOT_QUANTIZABLE', `the quantized model does not run: ${problem.message}`, problem.names);
     }
     if (refused.length > 0) {

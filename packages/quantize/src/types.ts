@@ -33,6 +33,12 @@ export interface QuantizeOptions {
   observer?: ObserverKind;
   /** Percentile kept by the 'percentile' observer (default 99.99). */
   percentile?: number;
+  /**
+   * int8 / int16x8: fold the mean output shift caused by weight quantization into the bias, using
+   * the calibration inputs' channel means; int8 also corrects, layer by layer, the shift caused by
+   * quantized inputs (default true).
+   */
+  biasCorrection?: boolean;
   /** Also compute the per-layer error report (needs calibration data or uses 'random'). */
   report?: boolean;
   onProgress?: (p: QuantizeProgress) => void;

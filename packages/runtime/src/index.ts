@@ -10,3 +10,4 @@ export { runNode, type RunNodeOptions } from './run-node';
 export { referenceKernels, REFERENCE_BACKEND } from './backends/reference/index';
 export { planArena, type BufferRequest, type ArenaPlan } from './planner';
 export { readFlexbuffer, readFlexbufferMap, type FlexValue } from './flexbuffer';
+export { mulberry32, randomTensor } from './random';

@@ -4,8 +4,10 @@ import { loadModel } from '../load';
 import { CliError } from '../errors';
 import { flag, onePositional, str, strs, usageError, type Command } from './types';
 import { formatBytes } from './inspect';
+import { printQuantized, quantizeFlags, quantizeWithFlags } from './quantize';
+import type { QuantizationMode } from '@liteml/quantize';
 
-const USAGE = 'convert <model> -o out.tflite [--inputs a,b] [--outputs x,y] [--input-shape name=1,224,224,3] [--signature KEY] [--allow-custom-ops] [--no-optimize] [--json]';
+const USAGE = 'convert <model> -o out.tflite [--inputs a,b] [--outputs x,y] [--input-shape name=1,224,224,3] [--signature KEY] [--allow-custom-ops] [--no-optimize] [--quantize MODE [--calibration DIR]] [--json]';
 
 function list(v: string | undefined): string[] | undefined {
   return v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -38,6 +40,8 @@ export const convert: Command = {
     'allow-custom-ops': { type: 'boolean' },
     'no-optimize': { type: 'boolean' },
     json: { type: 'boolean' },
+    quantize: { type: 'string' },
+    ...quantizeFlags,
   },
   async run(args, io) {
     const path = onePositional(args, 'model path', USAGE);
@@ -60,6 +64,14 @@ export const convert: Command = {
     const t0 = performance.now();
     const result = convertModel(loaded.model, options);
     const ms = performance.now() - t0;
+    const mode = str(args, 'quantize');
+    if (mode !== undefined) {
+      if (!['dynamic', 'float16', 'int8', 'int16x8'].includes(mode)) usageError(`--quantize takes dynamic|float16|int8|int16x8, got '${mode}'`);
+      const q = await quantizeWithFlags(result.model, mode as QuantizationMode, args, false);
+      writeFileSync(out, q.tflite);
+      const floatSize = result.tflite.byteLength;
+      return printQuantized(io, args, out, floatSize, q, { input: path, format: loaded.format, mode, floatSizeBytes: floatSize, ...result.report });
+    }
     writeFileSync(out, result.tflite);
     const summary = {
       input: path,

@@ -1,13 +1,14 @@
 // Full-integer quantization (int8, or int16 activations × int8 weights): rewrites the main graph
 // in place. Nodes with an integer rule run quantized; the rest stay float behind QUANTIZE /
 // DEQUANTIZE pairs inserted where the two domains meet.
-import type { DType, Model, Node, QuantParams, Value } from '@liteml/graph-ir';
+import { type Model, type Node, type QuantParams, type Value, typedArrayOf } from '@liteml/graph-ir';
+import { outputShift } from '../calibration/bias-correction';
 import type { RangeObserver } from '../calibration/observers';
 import { QuantizationError } from '../errors';
 import { type IntegerRule, integerRule } from '../rules/integer-rules';
 import { updateVersions } from '../rules/versions';
 import { ValueFactory, convertNode, floatData, inDenylist, isFloatActivation, isFloatConstant, staticShape } from '../util/graph';
-import { affineParams, quantizeArray, symmetricParams } from '../util/numeric';
+import { affineParams, dequantizeArray, quantizeArray, symmetricParams } from '../util/numeric';
 import { quantizeBias, quantizeWeights } from '../util/weights';
 
 export interface IntegerOptions {
@@ -17,6 +18,8 @@ export interface IntegerOptions {
   deny: ReadonlySet<string>;
   /** Node names kept in float because the runtime cannot run them quantized. */
   forceFloat: ReadonlySet<string>;
+  /** Per-channel input means (by value id) for bias correction; empty: no correction. */
+  inputMeans: ReadonlyMap<number, Float64Array>;
 }
 
 export interface RewriteResult {
@@ -129,10 +132,13 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
     let activations = 0;
     for (const [i, v] of n.inputs.entries()) {
       if (!v) continue;
+      // Weights and bias must be float constants (not variables or computed tensors).
+      if (rule.weights?.index === i || rule.bias?.index === i) {
+        if (!isFloatConstant(v)) return false;
+        continue;
+      }
       if (originalFloat.has(v)) { activations++; continue; }
-      if (v.dtype !== 'f32') continue;
-      if (v.isVariable) return false;
-      if ((rule.weights?.index === i || rule.bias?.index === i) && !isFloatConstant(v)) return false;
+      if (v.dtype === 'f32' && v.isVariable) return false;
     }
     if (activations === 0) return false;
     const floatOuts = n.outputs.filter((o) => originalFloat.has(o)).length;
@@ -203,8 +209,14 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
       const b = n.inputs[rule.bias.index];
       if (isFloatConstant(b)) {
         const inScale = inputs[rule.bias.input]!.quant!.scale[0]!;
-        const wScales = inputs[rule.weights!.index]!.quant!.scale;
-        const qb = quantizeBias(floatData(b), inScale, wScales, opts.bits === 16 ? 'i64' : 'i32');
+        const wq = inputs[rule.weights!.index]!;
+        const wScales = wq.quant!.scale;
+        let bias = floatData(b);
+        const wf = n.inputs[rule.weights!.index]!;
+        const mean = opts.inputMeans.get(n.inputs[rule.bias.input]!.id);
+        const shift = mean && wq.dtype === 'i8' ? outputShift(n.op, floatData(wf), dequantizeArray(typedArrayOf(wq) as Int8Array, staticShape(wq), wq.quant!), staticShape(wf), mean) : undefined;
+        if (shift && shift.length === bias.length) bias = bias.map((x, c) => x - shift[c]!);
+        const qb = quantizeBias(bias, inScale, wScales, opts.bits === 16 ? 'i64' : 'i32');
         inputs[rule.bias.index] = vf.constant(b.name, opts.bits === 16 ? 'i64' : 'i32', b.shape, qb.data, qb.quant);
       }
     }
@@ -226,6 +238,7 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
     if (opts.bits === 16 && (n.op === 'tfl.ADD' || n.op === 'tfl.SUB')) n.attrs.potScaleInt16 = false;
     quantizedNodes.push(n);
     out.push(n);
+    for (const o of n.outputs) producerOf.set(o, n);
   }
 
   // Graph outputs in the requested domain, keeping their names.
@@ -267,4 +280,3 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
   return { floatNodes, quantizedNodes: quantizedNodes.map(original), renamed };
 }
 
-export type { DType };

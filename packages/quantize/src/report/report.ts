@@ -13,11 +13,21 @@ import type { LayerReport, OutputReport, QuantizationReport, Suggestion } from '
 export interface ReportOptions {
   /** At most this many denylist suggestions (default 3). */
   maxSuggestions?: number;
-  /** A layer is suggested when it loses at least this much SNR against its inputs (default 6 dB). */
+  /** A layer is suggested when it loses at least this much SNR against its inputs (default 3 dB)… */
   minDropDb?: number;
+  /** …and its own SNR is below this (default 25 dB). */
+  maxSnrDb?: number;
 }
 
-interface Layer { name: string; op: string; value: Value; node: Node | undefined }
+interface Layer {
+  name: string;
+  /** The float model's op (what the user knows the layer as). */
+  op: string;
+  /** The quantized model's tensor of that name, and the tensor whose dtype/parameters to show. */
+  value: Value;
+  shown: Value;
+  node: Node | undefined;
+}
 
 /** Tensors named exactly once in the graph, by name, with their producers. */
 function namedTensors(g: Graph): Map<string, { value: Value; node: Node | undefined }> {
@@ -48,7 +58,10 @@ export function quantizationReport(floatModel: Model | Uint8Array, quantModel: M
     if (!isFloatActivation(f.value)) continue;
     const q = qNamed.get(name);
     if (!q || q.value.data !== undefined) continue;
-    layers.push({ name, op: q.node ? q.node.op : 'input', value: q.value, node: q.node });
+    const op = f.node ? f.node.op : 'input';
+    // A float boundary the quantizer added (DEQUANTIZE of the layer's integer result): show the integer tensor.
+    const boundary = q.node && q.node.op === 'tfl.DEQUANTIZE' && op !== 'tfl.DEQUANTIZE' && q.node.inputs[0];
+    layers.push({ name, op, value: q.value, shown: boundary || q.value, node: q.node });
   }
   const fIt = Interpreter.createSync(fModel, { preserveAllTensors: true });
   const qIt = Interpreter.createSync(qModel, { preserveAllTensors: true });
@@ -76,11 +89,12 @@ export function quantizationReport(floatModel: Model | Uint8Array, quantModel: M
   }
 
   const layerReports: LayerReport[] = layers.filter((l) => acc.get(l.name)!.count > 0).map((l) => {
-    const q = l.value.quant;
+    const q = l.shown.quant;
+    const integer = !!q && l.shown.dtype !== 'f32';
     return {
-      name: l.name, op: l.op, dtype: l.value.dtype, ...acc.get(l.name)!.metrics(),
-      scale: q && l.value.dtype !== 'f32' ? q.scale[0]! : null,
-      zeroPoint: q && l.value.dtype !== 'f32' ? q.zeroPoint[0]! : null,
+      name: l.name, op: l.op, dtype: l.shown.dtype, ...acc.get(l.name)!.metrics(),
+      scale: integer ? q.scale[0]! : null,
+      zeroPoint: integer ? q.zeroPoint[0]! : null,
     };
   });
   const outputs: OutputReport[] = fg.outputs.map((v, j) => ({
@@ -104,14 +118,15 @@ function suggest(reports: LayerReport[], layers: Layer[], qg: Graph, options: Re
     if (!p) return Infinity;
     return Math.min(Infinity, ...p.inputs.map((i) => upstreamSnr(i, depth + 1)));
   };
-  const minDrop = options.minDropDb ?? 6;
+  const minDrop = options.minDropDb ?? 3;
+  const maxSnr = options.maxSnrDb ?? 25;
   const out: Suggestion[] = [];
   for (const l of layers) {
     const r = byName.get(l.name);
     if (!r || !l.node || !Number.isFinite(r.snrDb)) continue;
     const inSnr = Math.min(Infinity, ...l.node.inputs.map((i) => upstreamSnr(i)));
     const drop = (Number.isFinite(inSnr) ? Math.min(inSnr, 60) : 60) - r.snrDb;
-    if (drop < minDrop) continue;
+    if (drop < minDrop || r.snrDb >= maxSnr) continue;
     out.push({
       name: l.name, op: l.op, snrDb: r.snrDb, dropDb: drop,
       message: `'${l.name}' (${l.op}) loses ${drop.toFixed(1)} dB SNR (now ${r.snrDb.toFixed(1)} dB); keep it in float with denylist: ['${l.name}']`,

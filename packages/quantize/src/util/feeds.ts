@@ -36,9 +36,7 @@ export function adaptSample(sample: CalibrationSample, graph: Graph): Calibratio
   const out: Record<string, TensorLike> = {};
   const names = graph.inputs.map((v) => v.name);
   for (const [k, t] of Object.entries(rec)) {
-    let idx = names.indexOf(k);
-    // A quantized boundary may have renamed nothing, but accept the float input's name too.
-    if (idx < 0) idx = names.findIndex((n) => n.startsWith(k));
+    const idx = names.indexOf(k);
     out[k] = idx >= 0 ? convert(t, idx) : t;
   }
   return out;
