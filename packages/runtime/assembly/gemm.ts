@@ -7,7 +7,6 @@ export const NR: i32 = 16;
 /** Rows of A processed per cache block (A block stays in L1/L2 while all panels stream by). */
 const MB: i32 = 64;
 
-const tail = memory.data(4 * 16 * 4, 16);
 
 /** Packs weights w[N][K] (row per output column, the TFLite filter layout) and bias[N] (0 = none). */
 export function pack_f32_gemm(N: i32, K: i32, w: usize, bias: usize, out: usize): void {
@@ -34,15 +33,31 @@ export function packed_f32_gemm_bytes(N: i32, K: i32): i32 {
   return ((N + NR - 1) / NR) * NR * (K + 1) * 4;
 }
 
+/**
+ * Stores the first nc (1..16) 32-bit lanes of v0..v3 at c. No scratch memory: threads run this
+ * concurrently, so partial rows are written lane by lane.
+ */
 // @ts-ignore: decorator
 @inline
-function storeRow(c: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v128): void {
+export function storeRow(c: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v128): void {
   if (nc == 16) {
     v128.store(c, v0); v128.store(c, v1, 16); v128.store(c, v2, 32); v128.store(c, v3, 48);
-  } else {
-    v128.store(tail, v0); v128.store(tail, v1, 16); v128.store(tail, v2, 32); v128.store(tail, v3, 48);
-    memory.copy(c, tail, <usize>nc << 2);
+    return;
   }
+  let p = c, rem = nc, v = v0;
+  if (rem >= 4) {
+    v128.store(p, v0); p += 16; rem -= 4; v = v1;
+    if (rem >= 4) {
+      v128.store(p, v1); p += 16; rem -= 4; v = v2;
+      if (rem >= 4) { v128.store(p, v2); p += 16; rem -= 4; v = v3; }
+    }
+  }
+  if (rem & 2) {
+    v128.store64_lane(p, v, 0);
+    p += 8;
+    v = i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15);
+  }
+  if (rem & 1) v128.store32_lane(p, v, 0);
 }
 
 /** 4 rows × 16 columns of C per call, 16 f32x4 accumulators; mr < 4 aliases the last row. */

@@ -4,6 +4,7 @@
 // int32 results are then requantized per output channel exactly like TFLite's reference kernels
 // (requant.ts: gemmlowp MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale).
 
+import { storeRow } from './gemm';
 import { requantize_rows } from './requant';
 
 const QNR: i32 = 16;
@@ -74,23 +75,10 @@ export function i8_gemm_4x16c2__wasmsimd_dot16x2(mr: i32, nc: i32, kp: i32, a: u
     acc32 = i32x4.add(acc32, i32x4.dot_i16x8_s(x3, w2)); acc33 = i32x4.add(acc33, i32x4.dot_i16x8_s(x3, w3));
     a0 += 4; a1 += 4; a2 += 4; a3 += 4; wp += 64;
   }
-  storeRowI32(c3, nc, acc30, acc31, acc32, acc33);
-  storeRowI32(c2, nc, acc20, acc21, acc22, acc23);
-  storeRowI32(c1, nc, acc10, acc11, acc12, acc13);
-  storeRowI32(c0, nc, acc00, acc01, acc02, acc03);
-}
-
-const tailI = memory.data(64, 16);
-
-// @ts-ignore: decorator
-@inline
-function storeRowI32(c: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v128): void {
-  if (nc == 16) {
-    v128.store(c, v0); v128.store(c, v1, 16); v128.store(c, v2, 32); v128.store(c, v3, 48);
-  } else {
-    v128.store(tailI, v0); v128.store(tailI, v1, 16); v128.store(tailI, v2, 32); v128.store(tailI, v3, 48);
-    memory.copy(c, tailI, <usize>nc << 2);
-  }
+  storeRow(c3, nc, acc30, acc31, acc32, acc33);
+  storeRow(c2, nc, acc20, acc21, acc22, acc23);
+  storeRow(c1, nc, acc10, acc11, acc12, acc13);
+  storeRow(c0, nc, acc00, acc01, acc02, acc03);
 }
 
 /** One row × up to 16 int32 columns, scalar (the fallback without SIMD). */

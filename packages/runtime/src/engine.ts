@@ -94,6 +94,25 @@ export class Engine implements RunnerHost {
    */
   run(graphIndex: number, feeds: Feeds, inputs: TensorInfo[], inPos: number[], outputs: TensorInfo[], outPos: number[]): Record<string, Tensor> {
     const r = this.runner(graphIndex);
+    const tensors = this.convertFeeds(graphIndex, feeds, inputs, inPos);
+    tensors.forEach((t, i) => r.setInput(inPos[i]!, t));
+    r.busy = true;
+    const previous = getRequantization();
+    setRequantization(this.requantization);
+    try {
+      r.run();
+    } finally {
+      setRequantization(previous);
+      r.busy = false;
+    }
+    const all = r.outputs();
+    const out: Record<string, Tensor> = {};
+    outputs.forEach((info, j) => { out[info.name] = { ...all[outPos[j]!]!, name: info.name }; });
+    return out;
+  }
+
+  /** Checks and converts user feeds for graph `graphIndex` (what run() binds; the webgpu backend runs them itself). */
+  convertFeeds(graphIndex: number, feeds: Feeds, inputs: TensorInfo[], inPos: number[]): Tensor[] {
     const list = Array.isArray(feeds) ? (feeds as readonly TensorLike[]) : undefined;
     if (list) {
       if (list.length !== inputs.length) {
@@ -116,20 +135,7 @@ export class Engine implements RunnerHost {
       const current = { ...info, shape: this.inputShape(graphIndex, inPos[i]!) };
       return toTensor(list ? list[i]! : (feeds as Record<string, TensorLike>)[info.name]!, current);
     });
-    tensors.forEach((t, i) => r.setInput(inPos[i]!, t));
-    r.busy = true;
-    const previous = getRequantization();
-    setRequantization(this.requantization);
-    try {
-      r.run();
-    } finally {
-      setRequantization(previous);
-      r.busy = false;
-    }
-    const all = r.outputs();
-    const out: Record<string, Tensor> = {};
-    outputs.forEach((info, j) => { out[info.name] = { ...all[outPos[j]!]!, name: info.name }; });
-    return out;
+    return tensors;
   }
 
   inputShape(graphIndex: number, position: number): number[] {

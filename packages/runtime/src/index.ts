@@ -9,5 +9,6 @@ export { backendNames } from './backends';
 export { runNode, type RunNodeOptions } from './run-node';
 export { referenceKernels, REFERENCE_BACKEND } from './backends/reference/index';
 export { planArena, type BufferRequest, type ArenaPlan } from './planner';
+export { WebGpuSession, webgpuInfo, WEBGPU_BACKEND, type WebGpuSessionOptions, type WebGpuOptions, type WebGpuInfo, type NodePlacement } from './backends/webgpu/index';
 export { readFlexbuffer, readFlexbufferMap, type FlexValue } from './flexbuffer';
 export { mulberry32, randomTensor } from './random';

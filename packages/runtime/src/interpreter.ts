@@ -9,6 +9,7 @@ import { RuntimeError } from './errors';
 import type { TensorInfo, TensorLike } from './feeds';
 import { copyTensor, type NodeTiming } from './graph-runner';
 import { loadModel } from './load';
+import { WEBGPU_BACKEND, WebGpuSession, type NodePlacement, type WebGpuOptions } from './backends/webgpu/index';
 
 export interface InterpreterOptions {
   /** Which backend runs the kernels (default 'reference'). */
@@ -26,6 +27,8 @@ export interface InterpreterOptions {
    * a stock TFLite deployment bit for bit. int16x8 kernels always follow the reference arithmetic.
    */
   requantization?: Requantization;
+  /** For backend 'webgpu': `precision: 'f16'`, a GPU object (`gpu`), adapter preferences. */
+  webgpu?: WebGpuOptions;
 }
 
 export type { Feeds, NodeTiming, TensorInfo, TensorLike };
@@ -68,23 +71,32 @@ export class Interpreter {
 
   /** Loads a model (`.tflite` bytes or a graph-ir Model) and checks that every node can run. */
   static async create(model: Uint8Array | ArrayBuffer | Model, options: InterpreterOptions = {}): Promise<Interpreter> {
-    return Interpreter.createSync(model, options);
+    if ((options.backend ?? 'reference') !== WEBGPU_BACKEND) return Interpreter.createSync(model, options);
+    const m = toModel(model);
+    const session = await WebGpuSession.create(m, { ...options.webgpu, preserveAllTensors: options.preserveAllTensors, profiler: options.profiler });
+    return new Interpreter(m, options, session);
   }
 
   /** Like create(), synchronously (for backends that need no async setup, e.g. 'reference'). */
   static createSync(model: Uint8Array | ArrayBuffer | Model, options: InterpreterOptions = {}): Interpreter {
-    const m = model instanceof ArrayBuffer ? loadModel(new Uint8Array(model)) : model instanceof Uint8Array ? loadModel(model) : model;
-    return new Interpreter(m, options);
+    if (options.backend === WEBGPU_BACKEND) throw new RuntimeError('BAD_ARGUMENT', "the webgpu backend needs an asynchronous setup: use `await Interpreter.create(model, { backend: 'webgpu' })`");
+    return new Interpreter(toModel(model), options);
   }
 
-  private constructor(model: Model, options: InterpreterOptions) {
+  /** The WebGPU session that runs the main graph when backend is 'webgpu'. */
+  private readonly gpu?: WebGpuSession;
+
+  private constructor(model: Model, options: InterpreterOptions, gpu?: WebGpuSession) {
     this.model = model;
     this.backend = options.backend ?? 'reference';
     const threads = options.numThreads ?? 1;
     if (!Number.isInteger(threads) || threads < 1) throw new RuntimeError('BAD_ARGUMENT', `numThreads must be a positive integer, got ${threads}`);
     this.numThreads = threads;
     ensureBackend(this.backend);
-    this.engine = new Engine(model, this.backend, options.preserveAllTensors ?? false);
+    this.gpu = gpu;
+    if (gpu) ensureBackend('reference');
+    // With webgpu the session runs the main graph; the engine (reference kernels) converts feeds and runs signatures of other subgraphs.
+    this.engine = new Engine(model, gpu ? 'reference' : this.backend, options.preserveAllTensors ?? false);
     this.engine.profiler = options.profiler;
     this.engine.requantization = options.requantization ?? 'tflite';
     this.engine.runner(0);
@@ -114,6 +126,12 @@ export class Interpreter {
 
   set profiler(fn: ((t: NodeTiming) => void) | undefined) {
     this.engine.profiler = fn;
+    if (this.gpu) this.gpu.profiler = fn;
+  }
+
+  /** Where each main-graph node runs on the webgpu backend (the GPU or a CPU fallback, with the reason); undefined on other backends. */
+  get placements(): NodePlacement[] | undefined {
+    return this.gpu?.placements.map((p) => ({ ...p }));
   }
 
   /** Changes the shape of a main-graph input; memory is re-planned before the next run. */
@@ -123,9 +141,32 @@ export class Interpreter {
 
   /** Runs the main graph; feeds by input name or position; returns outputs by name. */
   run(feeds: Feeds): Record<string, Tensor> {
+    if (this.gpu) throw new RuntimeError('BAD_ARGUMENT', 'the webgpu backend runs asynchronously: use `await interpreter.runAsync(feeds)`');
     const pos = (list: TensorInfo[]) => list.map((_, i) => i);
     return this.engine.run(0, feeds, this.inputs, pos(this.inputInfo), this.outputInfo, pos(this.outputInfo));
   }
+  /** Like run(), for every backend; the webgpu backend needs it (GPU work completes asynchronously). */
+  async runAsync(feeds: Feeds): Promise<Record<string, Tensor>> {
+    if (!this.gpu) return this.run(feeds);
+    const pos = this.inputInfo.map((_, i) => i);
+    const tensors = this.engine.convertFeeds(0, feeds, this.inputs, pos);
+    tensors.forEach((t, i) => this.engine.resizeInput(0, i, t.shape));
+    const outs = await this.gpu.run(tensors);
+    const out: Record<string, Tensor> = {};
+    this.outputInfo.forEach((info, j) => { out[info.name] = { ...outs[j]!, name: info.name }; });
+    return out;
+  }
+
+  /** Like getTensor(), for every backend (webgpu reads the tensor back from the GPU). */
+  async getTensorAsync(name: string): Promise<Tensor> {
+    return this.gpu ? this.gpu.readTensor(name) : this.getTensor(name);
+  }
+
+  /** Frees the GPU buffers of a webgpu interpreter (a no-op on other backends). */
+  dispose(): void {
+    this.gpu?.dispose();
+  }
+
 
   /** A runner for signature `key` (may be omitted when the model has exactly one). */
   getSignatureRunner(key?: string): SignatureRunner {
@@ -152,6 +193,7 @@ export class Interpreter {
    * always; other intermediates only with `preserveAllTensors` (their memory is reused otherwise).
    */
   getTensor(name: string): Tensor {
+    if (this.gpu) throw new RuntimeError('BAD_ARGUMENT', 'the webgpu backend keeps tensors on the GPU: use `await interpreter.getTensorAsync(name)`', [name]);
     const main = this.engine.runner(0);
     const g = main.graph;
     let found: Value | undefined;
@@ -172,6 +214,7 @@ export class Interpreter {
   /** Resets variable tensors (LSTM state), resource variables and CALL_ONCE to their initial state. */
   resetVariables(): void {
     this.engine.resetVariables();
+    this.gpu?.resetVariables();
   }
 
   /** Planned memory of every subgraph planned so far (the main graph is planned on demand). */
@@ -187,6 +230,10 @@ export class Interpreter {
   get arenaBytes(): number {
     return this.memory.arenaBytes;
   }
+}
+
+function toModel(model: Uint8Array | ArrayBuffer | Model): Model {
+  return model instanceof ArrayBuffer ? loadModel(new Uint8Array(model)) : model instanceof Uint8Array ? loadModel(model) : model;
 }
 
 function info(v: Value, index: number, name: string): TensorInfo {

@@ -8,7 +8,6 @@ import { afterAll, expect, it } from 'vitest';
 import { describeModels, manifestEntries, modelPath } from '../../../testing/shared-models';
 import { Interpreter, type Tensor } from '../src/index';
 import { wasmKernels } from '../src/backends/wasm/index';
-import { setRequantization } from '../src/backends/reference/kernels/nn-quant-utils';
 import { compareGolden, loadGolden, type GoldenCase } from './helpers/goldens';
 
 const NATIVE = new Set(wasmKernels.map((k) => k.op.slice(4)));
@@ -20,8 +19,9 @@ const cases = manifestEntries()
   .flatMap((e) => e.golden!.map((dir) => ({ model: e.path, dir })));
 
 async function run(c: GoldenCase, backend: string, ran?: Map<string, number>): Promise<void> {
+  // As in goldens.test.ts: stock TFLite requantizes 8-bit convs/FC the XNNPACK way.
   const interp = await Interpreter.create(readFileSync(modelPath(c.model)), {
-    backend, profiler: ran && ((t) => ran.set(t.backend, (ran.get(t.backend) ?? 0) + 1)),
+    backend, requantization: 'xnnpack', profiler: ran && ((t) => ran.set(t.backend, (ran.get(t.backend) ?? 0) + 1)),
   });
   const out = interp.run(c.inputs.map((a) => ({ data: a.data, shape: a.shape })));
   const got: Tensor[] = interp.outputs.map((o) => out[o.name]!);
@@ -69,19 +69,21 @@ describeModels('goldens of float and 8-bit models on the wasm backend', () => {
     expect(where['wasm']?.length).toBe(29);
     expect(where['reference']).toEqual(['tfl.SQUEEZE', 'tfl.SOFTMAX']);
   });
-  // Real TFLite (XNNPACK) requantizes 8-bit conv outputs with fp32 scales; with that mode both
-  // backends match these goldens (the default gemmlowp mode differs by a step in a few places).
+  // In the default ('tflite' reference-kernel) requantization mode the 8-bit kernels must equal
+  // the reference backend bit for bit on whole models too.
   for (const [model, dir] of [
     ['support/mobilenet_v1_0.25_224_quant.tflite', 'support/mobilenet_v1_0.25_224_quant.golden'],
     ['coral/tf2_mobilenet_v2_1.0_224_ptq.tflite', 'coral/tf2_mobilenet_v2_1.0_224_ptq.golden'],
   ] as const) {
-    it(`${dir} with XNNPACK requantization`, async () => {
-      setRequantization('xnnpack');
-      try {
-        await run(loadGolden(model, dir), 'wasm');
-      } finally {
-        setRequantization('tflite');
-      }
+    it(`${model}: wasm equals reference bit for bit (gemmlowp requantization)`, async () => {
+      const c = loadGolden(model, dir);
+      const feeds = c.inputs.map((a) => ({ data: a.data, shape: a.shape }));
+      const outs = await Promise.all(['wasm', 'reference'].map(async (backend) => {
+        const interp = await Interpreter.create(readFileSync(modelPath(model)), { backend, requantization: 'tflite' });
+        const out = interp.run(feeds);
+        return interp.outputs.map((o) => Array.from(out[o.name]!.data as Int8Array));
+      }));
+      expect(outs[0]).toEqual(outs[1]);
     });
   }
   afterAll(() => {

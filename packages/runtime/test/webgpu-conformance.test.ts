@@ -336,6 +336,20 @@ const SPECS: Record<string, Spec> = {
     if (sc.length < 3 && sx.length < 3 && sy.length < 3) sx.unshift(...out.slice(0, 3 - sx.length));
     await expectExact('tfl.SELECT_V2', [bools(r, sc), f32(r, sx), f32(r, sy, r() < 0.3)], {}, 'f32', `[${sc}] ? [${sx}] : [${sy}]`);
   },
+  'tfl.SPACE_TO_BATCH_ND': async (r) => {
+    const bh = pick(r, [1, 2, 3]), bw = pick(r, [1, 2]);
+    const pads = [int(r, 0, 2), 0, int(r, 0, 1), 0];
+    const h = bh * int(r, 1, 3) - pads[0]!, w = bw * int(r, 1, 3) - pads[2]!;
+    const shape = [int(r, 1, 2), Math.max(1, h), Math.max(1, w), int(r, 1, 3)];
+    pads[1] = (bh - ((shape[1]! + pads[0]!) % bh)) % bh; pads[3] = (bw - ((shape[2]! + pads[2]!) % bw)) % bw;
+    await expectConforms('tfl.SPACE_TO_BATCH_ND', [f32(r, shape), i32([bh, bw]), i32(pads, [2, 2])], {}, `[${shape}] block ${bh}x${bw} pads [${pads}]`);
+  },
+  'tfl.BATCH_TO_SPACE_ND': async (r) => {
+    const bh = pick(r, [1, 2, 3]), bw = pick(r, [1, 2]);
+    const shape = [bh * bw * int(r, 1, 2), int(r, 1, 3), int(r, 1, 3), int(r, 1, 3)];
+    const crops = [int(r, 0, 1), 0, 0, int(r, 0, 1)].map((c, i) => Math.min(c, i < 2 ? shape[1]! * bh - 1 : shape[2]! * bw - 1));
+    await expectConforms('tfl.BATCH_TO_SPACE_ND', [f32(r, shape), i32([bh, bw]), i32(crops, [2, 2])], {}, `[${shape}] block ${bh}x${bw} crops [${crops}]`);
+  },
   'tfl.EXPAND_DIMS': async (r) => {
     const shape = [int(r, 1, 4), int(r, 1, 4)];
     await expectConforms('tfl.EXPAND_DIMS', [f32(r, shape), i32([int(r, -3, 2)], [1])], {}, `[${shape}]`);

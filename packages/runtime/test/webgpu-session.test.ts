@@ -43,7 +43,7 @@ describeModels('webgpu session', () => {
       expect(timings.find((t) => t.op === 'tfl.CONV_2D')!.backend).toBe('webgpu');
       const s2b = s.placements.find((p) => p.op === 'tfl.SPACE_TO_BATCH_ND')!;
       expect(['wasm', 'reference']).toContain(s2b.backend);
-      expect(s2b.reason).toMatch(/no WebGPU kernel/);
+      expect(s2b.reason).toMatch(/must be constants/); // its block/paddings are computed at run time
       // Shape arithmetic on values computed on the CPU stays there.
       const slice = s.placements.find((p) => p.op === 'tfl.STRIDED_SLICE')!;
       expect(slice.reason).toBe('small tensors already on the CPU');

@@ -42,15 +42,15 @@ export const benchmark: Command = {
     const initMs = performance.now() - t0;
     const feeds = buildFeeds(interp.inputs, parseInputSpecs(strs(args, 'input')), int(args, 'seed', 1234));
     const t1 = performance.now();
-    interp.run(feeds);
+    await interp.runAsync(feeds);
     const firstMs = performance.now() - t1;
-    for (let i = 1; i < warmup; i++) interp.run(feeds);
+    for (let i = 1; i < warmup; i++) await interp.runAsync(feeds);
     const times: number[] = [];
     const perNode = new Map<number, OpRow>();
     for (let r = 0; r < runs; r++) {
       timings = profile ? [] : undefined;
       const s = performance.now();
-      interp.run(feeds);
+      await interp.runAsync(feeds);
       times.push(performance.now() - s);
       for (const t of timings ?? []) {
         if (t.graphIndex !== 0) continue;

@@ -37,7 +37,7 @@ export const run: Command = {
     const t0 = performance.now();
     const result = runner
       ? runner.run(Object.fromEntries(feeds.map((f) => [f.name, f])))
-      : interp.run(feeds);
+      : await interp.runAsync(feeds);
     const ms = performance.now() - t0;
     return report(args, io, path, interp.backend, feeds, Object.values(result), ms);
   },

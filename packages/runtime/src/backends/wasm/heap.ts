@@ -17,9 +17,14 @@ class Heap {
   private cached?: { buffer: ArrayBufferLike; views: WasmViews };
   private readonly registry = new FinalizationRegistry<{ ptr: number; bytes: number }>((b) => this.release(b.ptr, b.bytes));
 
+  /** 64 bytes reserved for the worker-thread control block (threads.ts), below everything else. */
+  readonly ctrl: number;
+
   constructor(readonly inst: WasmInstance) {
-    this.top = align(inst.exports.heap_base());
+    this.ctrl = align(inst.exports.heap_base());
+    this.top = this.ctrl + ALIGN;
     this.scratchTop = this.top;
+    this.ensure(this.top);
   }
 
   private ensure(end: number): void {
@@ -100,7 +105,7 @@ class Heap {
 
   /** Bytes in use (persistent blocks, not scratch). */
   get persistentBytes(): number {
-    return this.top - align(this.inst.exports.heap_base()) - this.free.reduce((s, f) => s + f.bytes, 0);
+    return this.top - this.ctrl - ALIGN - this.free.reduce((s, f) => s + f.bytes, 0);
   }
 }
 

@@ -62,7 +62,9 @@ class Pool {
   private readonly ctrl: number;
 
   constructor(private readonly inst: WasmInstance) {
-    this.ctrl = heap().allocPersistent(CTRL_BYTES);
+    // The heap reserves the block at creation: allocating here, in the middle of a kernel call,
+    // would land on that call's scratch data.
+    this.ctrl = heap().ctrl;
     this.i32 = new Int32Array(inst.memory.buffer);
     this.i32.fill(0, this.ctrl >> 2, (this.ctrl + CTRL_BYTES) >> 2);
   }

@@ -39,15 +39,20 @@ export class WebGpuDevice {
 
 const devices = new Map<string, Promise<WebGpuDevice>>();
 
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+/** Chromium's SwiftShader Vulkan driver (Debian package chromium): a software adapter for machines without a GPU. */
+const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+type DawnModule = { create(flags: string[]): GPU; globals: Record<string, unknown> };
+let dawn: DawnModule | undefined;
+
 async function findGpu(given: unknown): Promise<GPU> {
   if (given) return given as GPU;
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu;
-  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
   if (isNode) {
     const name = 'webgpu'; // a variable keeps bundlers from resolving this optional package
     try {
-      const mod = (await import(/* @vite-ignore */ name)) as { create(flags: string[]): GPU; globals: Record<string, unknown> };
+      const mod = (dawn ??= (await import(/* @vite-ignore */ name)) as DawnModule);
       for (const [k, v] of Object.entries(mod.globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
       return mod.create([]);
     } catch (e) {
@@ -75,9 +80,19 @@ export function getWebGpuDevice(options: WebGpuOptions = {}): Promise<WebGpuDevi
 }
 
 async function createDevice(options: WebGpuOptions): Promise<WebGpuDevice> {
-  const gpu = await findGpu(options.gpu);
-  const adapter = await gpu.requestAdapter({ powerPreference: options.powerPreference, forceFallbackAdapter: options.forceFallbackAdapter })
+  let gpu = await findGpu(options.gpu);
+  let adapter = await gpu.requestAdapter({ powerPreference: options.powerPreference, forceFallbackAdapter: options.forceFallbackAdapter })
     ?? (options.forceFallbackAdapter ? null : await gpu.requestAdapter({ forceFallbackAdapter: true }));
+  if (!adapter && isNode && !options.gpu && dawn && !process.env['VK_ICD_FILENAMES']) {
+    // No GPU driver: Dawn on Chromium's SwiftShader Vulkan driver, when it is installed.
+    const fs = 'node:fs';
+    const { existsSync } = (await import(/* @vite-ignore */ fs)) as { existsSync(p: string): boolean };
+    if (existsSync(SWIFTSHADER_ICD)) {
+      process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+      gpu = dawn.create([]);
+      adapter = await gpu.requestAdapter();
+    }
+  }
   if (!adapter) {
     throw new RuntimeError('UNKNOWN_BACKEND', 'WebGPU found no adapter (no GPU driver; in Node on Linux without a GPU set VK_ICD_FILENAMES to a SwiftShader Vulkan ICD, e.g. /usr/lib/chromium/vk_swiftshader_icd.json)');
   }

@@ -57,6 +57,7 @@ export class WebGpuSession {
   private last = new Map<Value, Slot>();
   private querySet?: GPUQuerySet;
   private readonly stamped = new Set<number>();
+  private readonly staging: GPUBuffer[] = [];
   private disposed = false;
   profiler?: (t: NodeTiming) => void;
 
@@ -221,6 +222,8 @@ export class WebGpuSession {
       for (const t of s.derived.values()) t.storage.buf.buffer.destroy();
     }
     this.querySet?.destroy();
+    for (const b of this.staging) b.destroy();
+    this.staging.length = 0;
     this.disposed = true;
   }
 
@@ -473,7 +476,7 @@ export class WebGpuSession {
         if (!pending[i]) return;
         const bytes = Math.ceil(sizeOf(s.gpu!.shape) * this.bytesOf(s.gpu!.dtype) / 4) * 4;
         if (bytes === 0) return;
-        const b = this.device.createBuffer({ size: bytes, usage: MAP_READ | COPY_DST });
+        const b = this.stagingBuffer(bytes);
         this.encoder!.copyBufferToBuffer(s.gpu!.storage.buf.buffer, 0, b, 0, bytes);
         staging[i] = b;
       });
@@ -497,10 +500,17 @@ export class WebGpuSession {
           for (let j = 0; j < n; j++) data[j] = w[j] ? 1 : 0;
         } else data.set(new (data.constructor as Int32ArrayConstructor)(raw, 0, n) as never);
         b.unmap();
-        b.destroy();
+        this.staging.push(b);
       }
       return { name: v.name, dtype: g.dtype, shape: [...g.shape], data, quant: v.quant };
     });
+  }
+
+  /** A MAP_READ buffer of at least `bytes` (read-back buffers are kept for the next runs). */
+  private stagingBuffer(bytes: number): GPUBuffer {
+    const i = this.staging.findIndex((b) => b.size >= bytes && b.size <= 2 * bytes + 256);
+    if (i >= 0) return this.staging.splice(i, 1)[0]!;
+    return this.device.createBuffer({ size: bytes, usage: MAP_READ | COPY_DST });
   }
 
   private async readTimestamps(): Promise<BigInt64Array | undefined> {

@@ -1,9 +1,11 @@
 // tfl.ADD: a + b with broadcasting and a fused activation. f32/i32/i64 natively; i8/u8/i16 with
-// TFLite's quantized rescaling (see quantized-add.ts).
+// TFLite's quantized rescaling (see quantized-add.ts), or XNNPACK's in requantization mode
+// 'xnnpack' (see xnnpack-binary.ts).
 import type { DType } from '../../../ir';
 import { isQuantizedDtype, binaryMap, binaryMapBig, floatActivation, kernel, supportsDtypes } from './elementwise-utils';
 import { prepareQuantizedAddSub, quantizedAddSubFn } from './quantized-add';
 import { clampBig } from './arith-utils';
+import { xnnpackAddSubFn } from './xnnpack-binary';
 
 const DTYPES: readonly DType[] = ['f32', 'i8', 'u8', 'i16', 'i32', 'i64'];
 
@@ -20,7 +22,7 @@ export const add = kernel('tfl.ADD', {
     return same;
   },
   prepare(ctx) {
-    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = quantizedAddSubFn(prepareQuantizedAddSub(ctx, false));
+    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = xnnpackAddSubFn(ctx, false) ?? quantizedAddSubFn(prepareQuantizedAddSub(ctx, false));
   },
   run(ctx) {
     const dtype = ctx.inputs[0]!.dtype;

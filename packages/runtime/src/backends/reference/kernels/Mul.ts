@@ -1,8 +1,10 @@
 // tfl.MUL: a · b with broadcasting and a fused activation. Quantized (i8/u8/i16):
-// (a − za)(b − zb) rescaled by s_a·s_b/s_out (computed in float32, as TFLite does) + z_out.
+// (a − za)(b − zb) rescaled by s_a·s_b/s_out (computed in float32, as TFLite does) + z_out;
+// XNNPACK's float rescaling in requantization mode 'xnnpack' (see xnnpack-binary.ts).
 import { activationRangeQuantized, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../fixed-point';
 import { binaryMap, binaryMapBig, floatActivation, fusedActivation, isQuantizedDtype, kernel, qp, supportsDtypes } from './elementwise-utils';
 import { clampBig } from './arith-utils';
+import { xnnpackMulFn } from './xnnpack-binary';
 
 interface MulParams { za: number; zb: number; zo: number; m: number; s: number; lo: number; hi: number }
 
@@ -11,6 +13,7 @@ export const mul = kernel('tfl.MUL', {
   prepare(ctx) {
     const a = ctx.inputs[0]!, b = ctx.inputs[1]!, out = ctx.node.outputs[0]!;
     if (!isQuantizedDtype(a.dtype)) return;
+    ctx.cache['xnn'] = xnnpackMulFn(ctx);
     const qa = qp(a, ctx.node), qb = qp(b, ctx.node), qo = qp(out, ctx.node);
     const { multiplier, shift } = quantizeMultiplier(Math.fround(Math.fround(qa.scale * qb.scale) / qo.scale));
     const [lo, hi] = activationRangeQuantized(fusedActivation(ctx), out.dtype, qo.scale, qo.zeroPoint);
@@ -19,6 +22,11 @@ export const mul = kernel('tfl.MUL', {
   run(ctx) {
     const dtype = ctx.inputs[0]!.dtype;
     if (isQuantizedDtype(dtype)) {
+      const xnn = ctx.cache['xnn'] as ((x: number, y: number) => number) | undefined;
+      if (xnn) {
+        binaryMap(ctx, xnn);
+        return;
+      }
       const { za, zb, zo, m, s, lo, hi } = ctx.cache['q'] as MulParams;
       binaryMap(ctx, (x, y) => {
         const r = zo + multiplyByQuantizedMultiplier(Math.imul(x - za, y - zb), m, s);

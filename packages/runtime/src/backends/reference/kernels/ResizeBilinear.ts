@@ -1,7 +1,10 @@
 // tfl.RESIZE_BILINEAR (NHWC) as TFLite's reference kernels compute it: float32 math for f32 and
-// u8 (u8 rounds by +0.5), the 10-bit fixed-point ResizeBilinearInteger for i8 and i16.
+// u8 (u8 rounds by +0.5), the 10-bit fixed-point ResizeBilinearInteger for i8 and i16; i8/u8 in
+// requantization mode 'xnnpack' as XNNPACK computes them (see xnnpack-resize.ts).
 import type { KernelConfig } from '../../../kernel';
 import { dataOf, fail, ints, supportsDtypes } from '../core-util';
+import { getRequantization } from './nn-quant-utils';
+import { xnnpackResizeBilinear8 } from './xnnpack-resize';
 
 const f = Math.fround;
 
@@ -33,6 +36,10 @@ export const resizeBilinear: KernelConfig = {
     const out = ctx.output(0, [n, oh, ow, c]);
     const od = dataOf(out) as unknown as number[], src = dataOf(input) as unknown as number[];
     const at = (b: number, y: number, x: number, ch: number) => src[((b * h + y) * w + x) * c + ch]!;
+    if ((input.dtype === 'i8' || input.dtype === 'u8') && getRequantization() === 'xnnpack' && !(align && half)) {
+      xnnpackResizeBilinear8(src, od, input.shape, oh, ow, align, half);
+      return;
+    }
     if (input.dtype === 'i8' || input.dtype === 'i16') {
       let hs = Math.trunc((1024 * h + Math.trunc(oh / 2)) / oh);
       let ws = Math.trunc((1024 * w + Math.trunc(ow / 2)) / ow);

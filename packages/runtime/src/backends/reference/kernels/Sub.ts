@@ -1,13 +1,15 @@
 // tfl.SUB: a − b with broadcasting and a fused activation. f32/i32/i64 natively; i8/u8/i16 with
-// TFLite's quantized rescaling (see quantized-add.ts).
+// TFLite's quantized rescaling (see quantized-add.ts), or XNNPACK's in requantization mode
+// 'xnnpack' (see xnnpack-binary.ts).
 import { isQuantizedDtype, binaryMap, binaryMapBig, floatActivation, kernel, supportsDtypes } from './elementwise-utils';
 import { prepareQuantizedAddSub, quantizedAddSubFn } from './quantized-add';
 import { clampBig } from './arith-utils';
+import { xnnpackAddSubFn } from './xnnpack-binary';
 
 export const sub = kernel('tfl.SUB', {
   supports: supportsDtypes(['f32', 'i8', 'u8', 'i16', 'i32', 'i64'], true),
   prepare(ctx) {
-    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = quantizedAddSubFn(prepareQuantizedAddSub(ctx, true));
+    if (isQuantizedDtype(ctx.inputs[0]!.dtype)) ctx.cache['fn'] = xnnpackAddSubFn(ctx, true) ?? quantizedAddSubFn(prepareQuantizedAddSub(ctx, true));
   },
   run(ctx) {
     const dtype = ctx.inputs[0]!.dtype;

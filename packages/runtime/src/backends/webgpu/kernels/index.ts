@@ -4,6 +4,7 @@ import { abs } from './Abs';
 import { add } from './Add';
 import { averagePool2d } from './AveragePool2D';
 import { batchMatmul } from './BatchMatmul';
+import { batchToSpaceNd } from './BatchToSpaceNd';
 import { broadcastTo } from './BroadcastTo';
 import { cast } from './Cast';
 import { ceil } from './Ceil';
@@ -65,6 +66,7 @@ import { sign } from './Sign';
 import { sin } from './Sin';
 import { slice } from './Slice';
 import { softmax } from './Softmax';
+import { spaceToBatchNd } from './SpaceToBatchNd';
 import { spaceToDepth } from './SpaceToDepth';
 import { split } from './Split';
 import { splitV } from './SplitV';
@@ -82,14 +84,14 @@ import { transposeConv } from './TransposeConv';
 import { unpack } from './Unpack';
 
 export const webgpuKernels: readonly GpuKernel[] = [
-  abs, add, averagePool2d, batchMatmul, broadcastTo, cast, ceil, concatenation, conv2d, cos, depthToSpace,
-  depthwiseConv2d, div, elu, equal, exp, expandDims, floor, fullyConnected, gather, gelu, greater,
-  greaterEqual, hardSwish, l2Normalization, l2Pool2d, leakyRelu, less, lessEqual, log, logSoftmax,
+  abs, add, averagePool2d, batchMatmul, batchToSpaceNd, broadcastTo, cast, ceil, concatenation, conv2d, cos,
+  depthToSpace, depthwiseConv2d, div, elu, equal, exp, expandDims, floor, fullyConnected, gather, gelu,
+  greater, greaterEqual, hardSwish, l2Normalization, l2Pool2d, leakyRelu, less, lessEqual, log, logSoftmax,
   logicalAnd, logicalNot, logicalOr, logistic, maxPool2d, maximum, mean, minimum, mirrorPad, mul, neg,
   notEqual, pack, pad, padV2, pow, prelu, reduceMax, reduceMin, reduceProd, relu, relu0To1, relu6, reluN1To1,
   reshape, resizeBilinear, resizeNearestNeighbor, round, rsqrt, selectV2, sign, sin, slice, softmax,
-  spaceToDepth, split, splitV, sqrt, square, squaredDifference, squeeze, stridedSlice, sub, sum, tanh, tile,
-  transpose, transposeConv, unpack,
+  spaceToBatchNd, spaceToDepth, split, splitV, sqrt, square, squaredDifference, squeeze, stridedSlice, sub,
+  sum, tanh, tile, transpose, transposeConv, unpack,
 ];
 
 const byOp = new Map(webgpuKernels.map((k) => [k.op, k]));
