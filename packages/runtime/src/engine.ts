@@ -15,6 +15,8 @@ export class Engine implements RunnerHost {
   profiler?: (t: NodeTiming) => void;
   /** Applied for the duration of each run (kernels read it via getRequantization()). */
   requantization: Requantization = 'tflite';
+  /** Threads kernels may use (the wasm backend splits work across workers). */
+  numThreads = 1;
   private readonly kernels = new Map<Node, KernelConfig>();
   private readonly runners = new Map<number, GraphRunner>();
 

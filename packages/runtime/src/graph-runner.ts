@@ -24,6 +24,8 @@ export interface RunnerHost {
   readonly backend: string;
   readonly preserveAllTensors: boolean;
   readonly resources: Map<unknown, unknown>;
+  /** Threads kernels may use (backends that cannot thread ignore it). */
+  readonly numThreads: number;
   profiler?: (t: NodeTiming) => void;
   kernelFor(node: Node): KernelConfig;
   runSubgraph(graphIndex: number, inputs: Tensor[]): Tensor[];
@@ -215,6 +217,7 @@ export class GraphRunner {
         },
         runSubgraph: (g, ins) => host.runSubgraph(g, ins),
         resources: host.resources,
+        numThreads: host.numThreads,
       };
       const t0 = profiler ? performance.now() : 0;
       try {

@@ -12,3 +12,4 @@ export { planArena, type BufferRequest, type ArenaPlan } from './planner';
 export { WebGpuSession, webgpuInfo, WEBGPU_BACKEND, type WebGpuSessionOptions, type WebGpuOptions, type WebGpuInfo, type NodePlacement } from './backends/webgpu/index';
 export { readFlexbuffer, readFlexbufferMap, type FlexValue } from './flexbuffer';
 export { mulberry32, randomTensor } from './random';
+export { WASM_BACKEND, wasmBackendInfo, wasmFallbacks, type WasmBackendInfo } from './backends/wasm/index';

@@ -98,6 +98,7 @@ export class Interpreter {
     // With webgpu the session runs the main graph; the engine (reference kernels) converts feeds and runs signatures of other subgraphs.
     this.engine = new Engine(model, gpu ? 'reference' : this.backend, options.preserveAllTensors ?? false);
     this.engine.profiler = options.profiler;
+    this.engine.numThreads = threads;
     this.engine.requantization = options.requantization ?? 'tflite';
     this.engine.runner(0);
     this.inputInfo = infos(model.graphs[0]!.inputs, 'input');

@@ -48,6 +48,8 @@ export interface KernelContext {
    * CALL_ONCE flags); cleared by `resetVariables()`. Keys should be namespaced ('var:…').
    */
   resources?: Map<unknown, unknown>;
+  /** Threads the kernel may use (Interpreter `numThreads`; 1 when absent). */
+  numThreads?: number;
 }
 
 export interface KernelConfig {

@@ -45,6 +45,8 @@ import { transpose } from './kernels/Transpose';
 import { unpack } from './kernels/Unpack';
 import { varHandle } from './kernels/VarHandle';
 import { whileKernel } from './kernels/While';
+import { randomStandardNormal } from './kernels/RandomStandardNormal';
+import { randomUniform } from './kernels/RandomUniform';
 import { where } from './kernels/Where';
 import { zerosLike } from './kernels/ZerosLike';
 import { broadcastArgs } from './kernels/BroadcastArgs';
@@ -68,4 +70,6 @@ export const coreKernels: KernelConfig[] = [
   varHandle, readVariableKernel, assignVariable, whileKernel, ifKernel, callOnce, stablehloComposite,
   // detection
   nonMaxSuppressionV4, nonMaxSuppressionV5, detectionPostProcess,
+  // random numbers (Philox 4x32-10, TFLite's seeding)
+  randomUniform, randomStandardNormal,
 ];

@@ -76,3 +76,19 @@ export function chosenBackend(node: Node): string | undefined {
   const c = choices.get(node);
   return c ? (c.reason === undefined ? WASM_BACKEND : REFERENCE_BACKEND) : undefined;
 }
+
+/**
+ * Runs this node's reference kernel from inside a wasm kernel, for cases only known at run time
+ * (e.g. the interpreter's 'xnnpack' requantization mode, whose 8-bit ADD/SUB/MUL arithmetic the
+ * wasm kernels do not implement). Reported as 'reference' like any fallback.
+ */
+export function runOnReference(ctx: KernelContext): void {
+  const ref = findKernel(REFERENCE_BACKEND, ctx.node);
+  if (!ref || ref.backend === WASM_BACKEND) throw new Error(`no reference kernel for ${ctx.node.op}`);
+  ctx.backend = REFERENCE_BACKEND;
+  if (!ctx.cache['wasmRefPrepared']) {
+    ref.prepare?.(ctx);
+    ctx.cache['wasmRefPrepared'] = true;
+  }
+  ref.run(ctx);
+}

@@ -1,12 +1,14 @@
 // tfl.FULLY_CONNECTED: input [..., K] (any rank; rows = size / K), weights [M, K], bias? [M] →
 // [rows, M] (or input's leading dims + [M] with keepNumDims). float32; int8 (per-tensor or
 // per-channel weights); uint8; int16 × int8 (int64 accumulators, int32/int64 bias); hybrid float ×
-// int8 (per-row symmetric or, with asymmetricQuantizeInputs, asymmetric input quantization).
+// int8 (per-row symmetric or, with asymmetricQuantizeInputs, asymmetric input quantization);
+// float × blockwise-quantized int4/int8 weights (see fc-blockwise.ts).
 import type { KernelConfig, KernelContext } from '../../../kernel';
 import {
   type ConvQuant, boolAttr, checkConvNode, convEpilogue, fail, numeric, prepareConvQuant,
   quantizeHybridInput, requireInput, requireMode,
 } from './conv-utils';
+import { blockwiseDetails, blockwiseFc, checkBlockwiseFc } from './fc-blockwise';
 
 function quant(ctx: KernelContext): ConvQuant {
   const input = requireInput(ctx, 0, 'input');
@@ -19,7 +21,11 @@ export const fullyConnected: KernelConfig = {
   op: 'tfl.FULLY_CONNECTED',
   backend: 'reference',
   supports(node) {
-    const ok = checkConvNode(node, 0, 1);
+    if (blockwiseDetails(node.inputs[1])) {
+      const ok = checkBlockwiseFc(node);
+      if (ok !== true) return ok;
+    }
+    const ok = blockwiseDetails(node.inputs[1]) ? true : checkConvNode(node, 0, 1);
     if (ok !== true) return ok;
     const fmt = node.attrs.weightsFormat ?? 'DEFAULT';
     if (fmt !== 'DEFAULT') return `weightsFormat ${String(fmt)} is not supported (only DEFAULT)`;
@@ -28,10 +34,11 @@ export const fullyConnected: KernelConfig = {
     return true;
   },
   prepare(ctx) {
-    ctx.cache.quant = quant(ctx);
+    if (!blockwiseDetails(ctx.inputs[1])) ctx.cache.quant = quant(ctx);
   },
   run(ctx) {
-    const q = (ctx.cache.quant as ConvQuant | undefined) ?? (ctx.cache.quant = quant(ctx));
+    const blockwise = blockwiseDetails(ctx.inputs[1]) !== undefined;
+    const q = blockwise ? undefined! : (ctx.cache.quant as ConvQuant | undefined) ?? (ctx.cache.quant = quant(ctx));
     const input = requireInput(ctx, 0, 'input');
     const filter = requireInput(ctx, 1, 'weights');
     if (filter.shape.length !== 2) fail(ctx.node, `weights must be 2-D, got [${filter.shape}]`);
@@ -48,6 +55,10 @@ export const fullyConnected: KernelConfig = {
       shape = [rows, units];
     }
     const o = numeric(ctx.output(0, shape));
+    if (blockwise) {
+      blockwiseFc(ctx, input.data as Float32Array, rows, o as Float32Array);
+      return;
+    }
     let x = numeric(input);
     let xOff = q.inputOffset;
     if (q.mode === 'hybrid') {

@@ -24,6 +24,8 @@ function exponentOf(x: number): number {
 function xnnpackEligible(ctx: KernelContext): boolean {
   if (getRequantization() !== 'xnnpack') return false;
   const a = ctx.inputs[0]!, b = ctx.inputs[1]!, out = ctx.node.outputs[0]!;
+  // The delegate takes no node with a TANH or SIGN_BIT fused activation.
+  if (!['NONE', 'RELU', 'RELU_N1_TO_1', 'RELU6'].includes(fusedActivation(ctx))) return false;
   return (a.dtype === 'i8' || a.dtype === 'u8') && a.dtype === b.dtype && a.dtype === out.dtype;
 }
 
