@@ -125,6 +125,7 @@ describe('shape ops', () => {
     expect(shapeOf('tfl.RESHAPE', [t(['b', 4, 4]), t([2], 'i32')], {}, { consts: { 1: [-1, 16] } })).toEqual(['b', 16]);
     expect(shapeOf('tfl.RESHAPE', [t(['b', 4, 4]), t([2], 'i32')], {}, { consts: { 1: [-1, 8] } })).toEqual([-1, 8]);
     expect(shapeOf('tfl.RESHAPE', [t([6])], { newShape: [3, -1] })).toEqual([3, 2]);
+    expect(shapeOf('tfl.RESHAPE', [t([1, 1])], { newShape: [0] })).toEqual([]);
     expect(shapeOf('tfl.RESHAPE', [t([6]), t([3], 'i32')])).toEqual([-1, -1, -1]);
     throwsCode(() => run('tfl.RESHAPE', [t([2, 3]), t([2], 'i32')], {}, { consts: { 1: [4, 2] } }), 'SHAPE_MISMATCH');
     throwsCode(() => run('tfl.RESHAPE', [t([2, 3]), t([2], 'i32')], {}, { consts: { 1: [-1, -1] } }), 'INVALID_ATTR');

@@ -136,6 +136,9 @@ export class GraphRunner {
     const t: Tensor = v.data !== undefined && v.data.byteLength > 0
       ? (() => { const c = constantTensor(v); return { ...c, data: Array.isArray(c.data) ? [...c.data] : c.data.slice() }; })()
       : { name: v.name, dtype: v.dtype, shape: s, data: allocData(v.dtype, sizeOf(s)), quant: v.quant };
+    // Like TFLite's ResetVariableTensor: an int8 state starts at its zero point (real value 0), not at raw 0.
+    const zp = v.quant?.zeroPoint[0] ?? 0;
+    if (v.dtype === 'i8' && zp !== 0 && (v.data === undefined || v.data.byteLength === 0)) (t.data as Int8Array).fill(zp);
     this.variables.set(v, t);
   }
 

@@ -92,6 +92,8 @@ export function runModel(m: LoadedModel, kernels: KernelConfig[], feeds: Tensor[
     if (env.has(v.id)) continue;
     const shape = (v.shape ?? []).map(Number);
     const t: Tensor = v.data && v.data.length ? constTensor(v) : { name: v.name, dtype: v.dtype, shape, data: allocData(v.dtype, shape.reduce((a, b) => a * b, 1)), quant: v.quant };
+    // int8 state starts at its zero point, as in TFLite's ResetVariableTensor (and the Interpreter).
+    if (v.dtype === 'i8' && !(v.data && v.data.length) && v.quant?.zeroPoint[0]) (t.data as Int8Array).fill(v.quant.zeroPoint[0]);
     env.set(v.id, t);
   }
   for (const node of m.nodes) {

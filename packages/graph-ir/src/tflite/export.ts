@@ -2,7 +2,7 @@
 import { writeTflite, type TfliteModel } from '@liteml/schema';
 import { dtypeToTflite } from '../dtype';
 import { IRError } from '../errors';
-import type { Graph, Model, Node, Value } from '../ir';
+import { Value, type Graph, type Model, type Node } from '../ir';
 import { formatShape } from '../shape';
 import { graphValues } from '../walk';
 import { NON_OPTION_ATTRS, optionsTableFor } from './options';
@@ -56,7 +56,8 @@ export function toTfliteModel(model: Model): TfliteModel {
   const tensorMaps: Map<Value, number>[] = [];
   const subgraphs = model.graphs.map((g, gi) => {
     const extra = model.signatures.filter((s) => s.graphIndex === gi).flatMap((s) => [...s.inputs, ...s.outputs].map((e) => e.value));
-    const values = [...new Set([...graphValues(g), ...extra])].sort((a, b) => a.id - b.id);
+    const reached = [...graphValues(g), ...extra];
+    const values = [...new Set([...reached, ...reached.flatMap(blockwiseValues)])].sort((a, b) => a.id - b.id);
     const index = new Map(values.map((v, i) => [v, i]));
     tensorMaps.push(index);
     return exportGraph(g, values, index, bufferOf, opcodeOf);
@@ -110,7 +111,7 @@ function exportGraph(
   opcodeOf: (n: Node) => number,
 ): Obj {
   const sg = newTable('SubGraph');
-  sg.tensors = values.map((v) => exportTensor(v, bufferOf));
+  sg.tensors = values.map((v) => exportTensor(v, bufferOf, index));
   sg.inputs = g.inputs.map((v) => index.get(v)!);
   sg.outputs = g.outputs.map((v) => index.get(v)!);
   sg.operators = g.nodes.map((n) => exportNode(n, index, opcodeOf));
@@ -118,7 +119,24 @@ function exportGraph(
   return sg;
 }
 
-function exportTensor(v: Value, bufferOf: (d: Uint8Array) => number): Obj {
+/** The tensors a value's blockwise quantization refers to (import attaches them, see import.ts). */
+function blockwiseValues(v: Value): Value[] {
+  const d = v.quant?.details as { type?: string; value?: { scalesValue?: Value; zeroPointsValue?: Value } } | undefined;
+  if (d?.type !== 'BlockwiseQuantization' || !d.value) return [];
+  return [d.value.scalesValue, d.value.zeroPointsValue].filter((x): x is Value => x instanceof Value);
+}
+
+/** The details to write: blockwise tensor indices point where this export puts those tensors. */
+function detailsFor(v: Value, index: Map<Value, number>): unknown {
+  const d = v.quant!.details as { type?: string; value?: Record<string, unknown> & { scalesValue?: Value; zeroPointsValue?: Value } };
+  if (d?.type !== 'BlockwiseQuantization' || !d.value) return d;
+  const value = { ...d.value };
+  if (d.value.scalesValue && index.has(d.value.scalesValue)) value.scales = index.get(d.value.scalesValue)!;
+  if (d.value.zeroPointsValue && index.has(d.value.zeroPointsValue)) value.zeroPoints = index.get(d.value.zeroPointsValue)!;
+  return { ...d, value };
+}
+
+function exportTensor(v: Value, bufferOf: (d: Uint8Array) => number, index: Map<Value, number>): Obj {
   const t = newTable('Tensor');
   if (v.shape === undefined) {
     t.shape = [];
@@ -145,7 +163,7 @@ function exportTensor(v: Value, bufferOf: (d: Uint8Array) => number): Obj {
     q.max = [...(v.quant.max ?? [])];
     q.quantizedDimension = v.quant.axis ?? 0;
     if (v.quant.details != null) {
-      const withDetails = plainToTable('QuantizationParameters', { details: v.quant.details }, `tensor '${v.name}'`);
+      const withDetails = plainToTable('QuantizationParameters', { details: detailsFor(v, index) }, `tensor '${v.name}'`);
       q.detailsType = withDetails.detailsType;
       q.details = withDetails.details;
     }

@@ -110,7 +110,23 @@ function importGraph(fb: TfliteModel, sg: TfliteSubGraph, gi: number, writesHasR
 
   const nodes = (sg.operators ?? []).map((op, k) => importOperator(fb, op, k, where, valueAt, opName(op, k)));
   const graph = new Graph(gname, (sg.inputs ?? []).map((i) => valueAt(i, 'an input')), (sg.outputs ?? []).map((i) => valueAt(i, 'an output')), nodes);
-  return { valueAt, finish: () => graph };
+  // Blockwise quantization names its scales (and zero points) by tensor index; tensors no operator
+  // reads are imported for it last (after signatures), with ids after every other value's.
+  const finish = () => {
+    let nextId = Math.max(-1, ...[...values.values()].map((v) => v.id)) + 1;
+    const sideValue = (i: number): Value | undefined => {
+      if (!Number.isInteger(i) || i < 0 || i >= tensors.length) return undefined;
+      let v = values.get(i);
+      if (!v) {
+        v = importTensor(fb, tensors[i]!, i, nextId++, where, defined.has(i), inputSet.has(i), writesHasRank);
+        values.set(i, v);
+      }
+      return v;
+    };
+    for (const v of [...values.values()]) attachBlockwiseValues(v, sideValue);
+    return graph;
+  };
+  return { valueAt, finish };
 }
 
 function importTensor(
@@ -166,6 +182,22 @@ function importQuant(q: TfliteTensor['quantization']): QuantParams | undefined {
     out.details = tableToPlain('QuantizationParameters', q).details;
   }
   return out;
+}
+
+/**
+ * For `BlockwiseQuantization` details, resolves the `scales`/`zeroPoints` tensor indices into the
+ * Values `scalesValue`/`zeroPointsValue` on `details.value`. They are non-enumerable: the details
+ * stay the plain table of the file (printing and parsing see indices only), while kernels reach
+ * the tensors and exportTflite rewrites the indices to wherever it puts them.
+ */
+function attachBlockwiseValues(v: Value, valueOf: (index: number) => Value | undefined): void {
+  const d = v.quant?.details as { type?: string; value?: Record<string, unknown> } | undefined;
+  if (d?.type !== 'BlockwiseQuantization' || !d.value) return;
+  for (const [key, field] of [['scales', 'scalesValue'], ['zeroPoints', 'zeroPointsValue']] as const) {
+    const index = d.value[key];
+    const target = typeof index === 'number' && index >= 0 ? valueOf(index) : undefined;
+    if (target) Object.defineProperty(d.value, field, { value: target, enumerable: false, configurable: true, writable: true });
+  }
 }
 
 function importOperator(

@@ -100,13 +100,13 @@ const conv3dAttrs = {
   dilationDFactor: int(1), dilationWFactor: int(1), dilationHFactor: int(1),
 };
 
+/** [od, oh, ow] of CONV_3D over NDHWC `x` with kernel [kd, kh, kw, …]. */
 function spatial3d(a: InferArgs, x: readonly Dim[], k: readonly Dim[]): Dim[] {
   const pad = attrStr(a, 'padding', 'SAME');
-  const f = windowOut;
   return [
-    f(x[1]!, k[0] ?? -1, attrInt(a, 'strideD', 1), attrInt(a, 'dilationDFactor', 1), pad),
-    f(x[2]!, k[1] ?? -1, attrInt(a, 'strideH', 1), attrInt(a, 'dilationHFactor', 1), pad),
-    f(x[3]!, k[2] ?? -1, attrInt(a, 'strideW', 1), attrInt(a, 'dilationWFactor', 1), pad),
+    windowOut(x[1]!, k[0] ?? -1, attrInt(a, 'strideD', 1), attrInt(a, 'dilationDFactor', 1), pad),
+    windowOut(x[2]!, k[1] ?? -1, attrInt(a, 'strideH', 1), attrInt(a, 'dilationHFactor', 1), pad),
+    windowOut(x[3]!, k[2] ?? -1, attrInt(a, 'strideW', 1), attrInt(a, 'dilationWFactor', 1), pad),
   ];
 }
 
@@ -124,7 +124,7 @@ export const CONV_3D = tflOp('CONV_3D', {
     const cout = w.shape?.[4] ?? -1;
     checkBias(a, 2, cout);
     if (!x.shape) return [vt(x.dtype, [-1, -1, -1, -1, cout])];
-    mergeDim(x.shape[4]!, w.shape?.[3] ?? -1, 'input channels vs filter input channels');
+    mergeDim(x.shape[4]!, w.shape?.[3] ?? -1, `input channels of ${fmt(x.shape)} vs filter ${fmt(w.shape)}`);
     return [vt(x.dtype, [x.shape[0]!, ...spatial3d(a, x.shape, w.shape ?? []), cout])];
   },
 });

@@ -21,6 +21,7 @@ export const RESHAPE = tflOp('RESHAPE', {
     } else {
       target = attrInts(a, 'newShape');
       if (!target) return shapeIn ? [vt(x.dtype, undefined)] : invalidAttr('needs a `shape` operand or the newShape attribute');
+      if (target.length === 1 && target[0] === 0) target = []; // legacy models write [0] for a scalar
     }
     return [vt(x.dtype, reshapeShape(x.shape, target))];
   },
