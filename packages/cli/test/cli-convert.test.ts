@@ -52,6 +52,9 @@ describe('liteml convert / compare / run on the bundled sample models', () => {
     expect(j.pass).toBe(false);
     const firstBad = j.layers.find((l: { pass: boolean }) => !l.pass);
     expect(firstBad.name).toBe('dw1/Relu6');
+    expect(j.firstDivergence).toMatchObject({ name: 'dw1/Relu6', op: 'DEPTHWISE_CONV_2D' });
+    const text = await liteml('compare', join(samples, 'small_cnn.pb'), bad, '--per-layer');
+    expect(text.out).toContain('first divergence: DEPTHWISE_CONV_2D dw1/Relu6');
   });
 
   it('run executes the original GraphDef on the reference backend', async () => {

@@ -32,6 +32,11 @@ export interface ComparisonResult {
   outputs: TensorComparison[];
   /** With perLayer: intermediate tensors both models have, in the converted model's order. */
   layers?: (TensorComparison & { op: string })[];
+  /**
+   * With perLayer: the first tensor (in the converted model's execution order) that is outside
+   * the tolerances, and the op producing it; absent when every shared tensor matches.
+   */
+  firstDivergence?: { name: string; op: string; maxAbsError: number };
   /** The inputs used. */
   feeds: Tensor[];
 }
@@ -113,6 +118,8 @@ export function compareModels(original: Model, tflite: Uint8Array, options: Comp
         result.layers.push({ ...compareTensors(o.name, a, b, atol, rtol), op: n.op.replace(/^tfl\./, '') });
       }
     }
+    const first = result.layers.find((l) => !l.pass) ?? outputs.find((o) => !o.pass);
+    if (first) result.firstDivergence = { name: first.name, op: 'op' in first ? (first.op as string) : 'output', maxAbsError: first.maxAbsError };
   }
   return result;
 }

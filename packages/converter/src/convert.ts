@@ -159,7 +159,7 @@ export function convert(source: Model, options: ConvertOptions = {}): ConvertRes
   checkTarget(model, reasons);
   for (const g of model.graphs) {
     if (g.nodes.some((n) => n.op === 'tfl.RANDOM_UNIFORM' || n.op === 'tfl.RANDOM_STANDARD_NORMAL')) {
-      warnings.push(`graph '${g.name}' draws random numbers (e.g. dropout left in an inference graph): outputs are not deterministic`);
+      warnings.push(`graph '${g.name}' draws random numbers (e.g. dropout left in an inference graph): outputs repeat only where the TF op had seed/seed2 set`);
     }
   }
   progress('optimize', 0.4);

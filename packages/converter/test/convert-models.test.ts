@@ -2,11 +2,12 @@
 // runtime on it with the original graph (evaluateTf), and run it on the REAL TFLite runtime.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphValues, importTflite, verify } from '@liteml/graph-ir';
+import { exportTflite, graphValues, importTflite, verify } from '@liteml/graph-ir';
 import { Interpreter, type Tensor } from '@liteml/runtime';
 import { describe, expect, it } from 'vitest';
 import { describeModels, modelPath } from '../../../testing/shared-models';
-import { compareModels, convert, ConversionError, evaluateTf, loadTfModelFromPath, randomFeeds, type ConvertOptions } from '../src/index';
+import { parseGraphDefText } from '@liteml/schema';
+import { compareModels, convert, ConversionError, evaluateTf, importGraphDef, loadTfModelFromPath, randomFeeds, type ConvertOptions } from '../src/index';
 import { runRealTflite } from './support/real-tflite';
 import { refConv2d, valuesOf } from './support/tf-graphs';
 
@@ -104,6 +105,26 @@ describe('convert: repo examples', () => {
     expect(layers['conv1/Relu']!.op).toBe('CONV_2D');
   });
 
+  it('small_cnn.pb: perLayer names the first op where a tampered .tflite diverges', async () => {
+    const tf = await loadTfModelFromPath(join(EXAMPLES, 'small_cnn.pb'));
+    const good = convert(tf).tflite;
+    expect(compareModels(tf, good, { perLayer: true }).firstDivergence).toBeUndefined();
+    const model = importTflite(good);
+    const w = model.main.nodes.find((n) => n.op === 'tfl.DEPTHWISE_CONV_2D')!.inputs[1]!;
+    const data = new Uint8Array(w.data!);
+    new DataView(data.buffer).setFloat32(0, 5, true);
+    w.data = data;
+    const cmp = compareModels(tf, exportTflite(model), { perLayer: true });
+    expect(cmp.pass).toBe(false);
+    expect(cmp.firstDivergence).toMatchObject({ name: 'dw1/Relu6', op: 'DEPTHWISE_CONV_2D' });
+    expect(cmp.firstDivergence!.maxAbsError).toBeGreaterThan(0.01);
+    // everything before it in execution order still matches
+    const layers = cmp.layers!.map((l) => l.name);
+    expect(cmp.layers!.slice(0, layers.indexOf('dw1/Relu6')).every((l) => l.pass)).toBe(true);
+    // without perLayer there is nothing to localize
+    expect(compareModels(tf, exportTflite(model)).firstDivergence).toBeUndefined();
+  });
+
   it('small_savedmodel: serving_default signature names survive', async () => {
     await checkModel({ path: join(EXAMPLES, 'small_savedmodel'), options: { inputShapes: { x: [2, 4] } }, ops: { FULLY_CONNECTED: 1 } });
     const { model } = convert(await loadTfModelFromPath(join(EXAMPLES, 'small_savedmodel')), { inputShapes: { x: [2, 4] } });
@@ -164,21 +185,72 @@ describeModels('convert: shared TF models', () => {
     expect((out.data as Float32Array)[0]).toBeCloseTo(2.1193342, 1);
   });
 
-  it('unsupported ops: one ConversionError listing every node, with the custom-op hint', async () => {
-    const m = await loadTfModelFromPath(modelPath('litert/tflite/converter/tests/end2end/control_flow_v1.pbtxt'));
+  it('unsupported ops: one ConversionError listing every node, with the custom-op hint', () => {
+    // string ops TFLite has no builtin for, in a small TF feature-hashing graph
+    const node = (name: string, op: string, inputs: string[], attrs = '') =>
+      `node { name: "${name}" op: "${op}" ${inputs.map((i) => `input: "${i}"`).join(' ')} ${attrs} }`;
+    const text = [
+      node('words', 'Placeholder', [], 'attr { key: "dtype" value { type: DT_STRING } } attr { key: "shape" value { shape { dim { size: 3 } } } }'),
+      node('x', 'Placeholder', [], 'attr { key: "dtype" value { type: DT_FLOAT } } attr { key: "shape" value { shape { dim { size: 3 } } } }'),
+      node('x_str', 'AsString', ['x'], 'attr { key: "T" value { type: DT_FLOAT } }'),
+      node('joined', 'StringJoin', ['words', 'x_str'], 'attr { key: "N" value { i: 2 } }'),
+      node('h_words', 'StringToHashBucketFast', ['words'], 'attr { key: "num_buckets" value { i: 97 } }'),
+      node('h_joined', 'StringToHashBucketFast', ['joined'], 'attr { key: "num_buckets" value { i: 97 } }'),
+      node('sum', 'AddV2', ['h_words', 'h_joined'], 'attr { key: "T" value { type: DT_INT64 } }'),
+    ].join('\n');
     let err: unknown;
     try {
-      convert(m);
+      convert(importGraphDef(parseGraphDefText(text), { outputs: ['sum'] }));
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConversionError);
     const ce = err as ConversionError;
     expect(ce.code).toBe('UNSUPPORTED_OPS');
-    expect(ce.nodes).toHaveLength(6);
-    expect(ce.nodes).toContain('cond/Merge');
-    expect(ce.message).toMatch(/Switch \(5: /);
+    expect([...ce.nodes!].sort()).toEqual(['h_joined', 'h_words', 'joined', 'x_str']);
+    expect(ce.message).toMatch(/StringToHashBucketFast \(2: /);
+    expect(ce.message).toMatch(/AsString \(1: /);
     expect(ce.message).toMatch(/--allow-custom-ops/);
+  });
+
+  it('a SavedModel signature that parses tf.Example protos reports ParseExample as unsupported', async () => {
+    const m = await loadTfModelFromPath(modelPath('savedmodel/serving/saved_model_half_plus_three/00000123'), { signature: 'tensorflow/serving/regress' });
+    expect(() => convert(m)).toThrow(/ParseExample \(1: 'ParseExample\/ParseExample'\)/);
+  });
+
+  it('control_flow_v1: a TF1 cond (Switch/Merge) becomes tfl.IF over then/else subgraphs', async () => {
+    const path = modelPath('litert/tflite/converter/tests/end2end/control_flow_v1.pbtxt');
+    const m = await loadTfModelFromPath(path);
+    const { tflite, model, report } = convert(m, { inputShapes: { Placeholder: [2, 2], Placeholder_1: [] } });
+    expect(report.opCounts).toEqual({ IF: 1, BATCH_MATMUL: 1, ADD: 1 });
+    expect(model.graphs).toHaveLength(3);
+    const x = Float32Array.from([1, 2, 3, 4]);
+    // Const = [[0.1, 0.2], [0.3, 0.4]]: true → x @ Const, false → x + Const
+    const want = { 1: [0.7, 1, 1.5, 2.2], 0: [1.1, 2.2, 3.3, 4.4] };
+    for (const p of [1, 0] as const) {
+      const feeds = [{ data: x, shape: [2, 2] }, { data: Uint8Array.from([p]), shape: [] }];
+      const cmp = compareModels(m, tflite, { feeds, atol: 1e-6, rtol: 1e-6 });
+      expect(cmp.pass).toBe(true);
+      const real = runRealTflite(tflite, [x, [p]]).outputs;
+      expect(real.map((o) => o.name)).toEqual(['cond/Merge']);
+      real[0]!.data.forEach((v, i) => expect(v).toBeCloseTo(want[p][i]!, 5));
+      expect(cmp.outputs[0]!.maxAbsError).toBe(0);
+    }
+  });
+
+  it('control_flow_v1 (python testdata, .pbtxt and SavedModel): a Merge without Switch is rejected with the reason', async () => {
+    for (const p of ['litert/tflite/python/testdata/control_flow_v1.pbtxt', 'litert/tflite/python/testdata/control_flow_v1_saved_model']) {
+      const m = await loadTfModelFromPath(modelPath(p));
+      expect(m.main.nodes.map((n) => n.op)).toEqual(['tf.Merge']);
+      let err: unknown;
+      try {
+        convert(m);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'UNSUPPORTED_OPS', nodes: ['Merge'] });
+      expect((err as Error).message).toMatch(/Merge \(1: 'Merge'\): TF1 control flow that is not a cond/);
+    }
   });
 
   it('allowCustomOps emits unknown TF ops as custom ops', async () => {
@@ -193,12 +265,28 @@ describeModels('convert: shared TF models', () => {
   });
 });
 
-describeModels('convert: models our runtime cannot evaluate yet (real TFLite only)', () => {
-  // The liteml runtime has no FAKE_QUANT / RANDOM_UNIFORM kernels yet: these run on real TFLite only.
+describe('convert: random ops', () => {
+  it('RandomUniform / RandomStandardNormal: our Philox kernels give real TFLite\'s numbers for the same seeds', () => {
+    const shape = 'node { name: "shape" op: "Const" attr { key: "dtype" value { type: DT_INT32 } } attr { key: "value" value { tensor { dtype: DT_INT32 tensor_shape { dim { size: 2 } } int_val: 3 int_val: 5 } } } }';
+    const random = (name: string, op: string, seed: number, seed2: number) =>
+      `node { name: "${name}" op: "${op}" input: "shape" attr { key: "seed" value { i: ${seed} } } attr { key: "seed2" value { i: ${seed2} } } attr { key: "dtype" value { type: DT_FLOAT } } attr { key: "T" value { type: DT_INT32 } } }`;
+    const text = [shape, random('u', 'RandomUniform', 87654321, 1234), random('n', 'RandomStandardNormal', 7, 99)].join('\n');
+    const { tflite, report } = convert(importGraphDef(parseGraphDefText(text), { outputs: ['u', 'n'] }));
+    expect(report.opCounts).toEqual({ RANDOM_UNIFORM: 1, RANDOM_STANDARD_NORMAL: 1 });
+    const ours = Object.values(Interpreter.createSync(tflite).run([])).map((t) => Array.from(t.data as Float32Array));
+    const real = runRealTflite(tflite, []).outputs.map((o) => o.data);
+    expect(ours[0]).toHaveLength(15);
+    expect(ours[0]).toEqual(real[0]); // uniform: bit-exact
+    ours[1]!.forEach((v, i) => expect(Math.abs(v - real[1]![i]!)).toBeLessThan(1e-5)); // normal: float sin/log rounding
+    expect(new Set(ours[0]).size).toBe(15);
+  });
+});
+
+describeModels('convert: fake-quant and RNN models', () => {
   for (const [file, bits] of [['fake_quant_per_channel', 8], ['fake_quant_per_channel_4bit', 4], ['fake_quant_without_identity', 8], ['fake_quant_without_identity_4bit', 4]] as const) {
     it(`${file}: per-channel fake-quantized weights fold into the conv`, async () => {
       const m = await loadTfModelFromPath(modelPath(`litert/tflite/converter/tests/end2end/${file}.pbtxt`));
-      const { tflite, model, report } = convert(m);
+      const { model, report } = convert(m);
       expect(report.opCounts).toEqual({ CONV_2D: 1, FAKE_QUANT: 1, RESHAPE: 1 });
       const conv = model.main.nodes.find((n) => n.op === 'tfl.CONV_2D')!;
       const w = Float32Array.from(valuesOf(conv.inputs[1]!));
@@ -207,24 +295,24 @@ describeModels('convert: models our runtime cannot evaluate yet (real TFLite onl
       for (let o = 0; o < outChannels; o++) {
         expect(new Set(w.subarray(o * perOut, (o + 1) * perOut)).size).toBeLessThanOrEqual(2 ** bits);
       }
-      const x = randomFeeds(model, 7)[0]!;
-      const real = runRealTflite(tflite, [x.data as Float32Array]);
-      expect(real.outputs[0]!.shape).toEqual([1, 6, 31]);
-      expect(real.outputs[0]!.data.every(Number.isFinite)).toBe(true);
+      await checkModel({ path: modelPath(`litert/tflite/converter/tests/end2end/${file}.pbtxt`) });
     });
   }
 
   for (const name of ['lstm', 'gru']) {
-    it(`tf2onnx ${name}: unrolled RNN converts and runs deterministically at keep_prob = 1`, async () => {
+    it(`tf2onnx ${name}: unrolled RNN with dropout (RandomUniform) matches TF and real TFLite`, async () => {
       const m = await loadTfModelFromPath(modelPath(`graphdef/tf2onnx/${name}/frozen.pb`));
       const { tflite, report } = convert(m, { inputShapes: { X: [1, 784], keep_prob: [] } });
       expect(report.warnings.join()).toMatch(/random numbers/);
       expect(report.opCounts.FULLY_CONNECTED).toBeGreaterThan(25);
+      expect(report.opCounts.RANDOM_UNIFORM).toBeGreaterThan(0);
       const x = Float32Array.from({ length: 784 }, (_, i) => ((i * 37) % 101) / 101);
-      const a = runRealTflite(tflite, [x, [1]]).outputs[0]!;
-      expect(a.shape).toEqual([1, 10]);
-      expect(a.data.every(Number.isFinite)).toBe(true);
-      expect(runRealTflite(tflite, [x, [1]]).outputs[0]!.data).toEqual(a.data);
+      const cmp = compareModels(m, tflite, { feeds: [{ data: x, shape: [1, 784] }, { data: Float32Array.from([1]), shape: [] }], atol: 1e-5, rtol: 1e-4 });
+      expect(cmp.pass, JSON.stringify(cmp.outputs)).toBe(true);
+      const real = runRealTflite(tflite, [x, [1]]).outputs[0]!;
+      expect(real.shape).toEqual([1, 10]);
+      const ours = Array.from(Object.values(Interpreter.createSync(tflite).run([x, Float32Array.from([1])]))[0]!.data as Float32Array);
+      real.data.forEach((v, i) => expect(Math.abs(v - ours[i]!)).toBeLessThan(1e-4));
     });
   }
 });

@@ -16,7 +16,7 @@ describeModels('importGraphDef: shared GraphDefs', () => {
   for (const e of graphDefs) {
     it(`${e.path}: unpruned import has the manifest's op histogram and verifies`, () => {
       const gd = readGraphDef(modelPath(e.path));
-      const model = importGraphDef(gd, { prune: false, inlineFunctions: false });
+      const model = importGraphDef(gd, { prune: false, inlineFunctions: false, functionalizeConds: false });
       const g = model.graphs[0]!;
       verify(model, { inference: false });
       const ops = new Map(gd.node.map((n) => [n.name, n.op]));

@@ -18,7 +18,7 @@ describeModels('importSavedModel: every SavedModel of the manifest', () => {
       const sm = await readSavedModelDir(dir);
       const mg = sm.metaGraphs[0]!;
       const gd = mg.graphDef!;
-      const m = importGraphDef(gd, { prune: false, inlineFunctions: false, opDefs: mg.metaInfoDef?.strippedOpList?.op });
+      const m = importGraphDef(gd, { prune: false, inlineFunctions: false, functionalizeConds: false, opDefs: mg.metaInfoDef?.strippedOpList?.op });
       verify(m, { inference: false });
       const h = importedHistogram(new (m.constructor as typeof Model)({ graphs: [m.graphs[0]!] }), new Map(gd.node.map((n) => [n.name, n.op])));
       const unread = unreadConstants(gd).length;

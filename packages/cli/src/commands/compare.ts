@@ -51,7 +51,8 @@ export const compare: Command = {
     const result = compareModels(original.model, new Uint8Array(readFileSync(tflitePath)), options);
     if (flag(args, 'json')) {
       const { feeds, ...rest } = result;
-      const json = { original: origPath, converted: tflitePath, seed, inputs: feeds.map((f) => ({ name: f.name, dtype: f.dtype, shape: f.shape })), ...rest };
+      // firstDivergence (with --per-layer) is part of `rest`: null when every tensor matches
+      const json = { original: origPath, converted: tflitePath, seed, inputs: feeds.map((f) => ({ name: f.name, dtype: f.dtype, shape: f.shape })), ...rest, ...(result.layers ? { firstDivergence: result.firstDivergence ?? null } : {}) };
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout.write(`${result.pass ? 'PASS' : 'FAIL'}: ${origPath} vs ${tflitePath} (inputs: ${specs.length ? 'from files' : `random, seed ${seed}`})\noutputs:\n`);
@@ -60,6 +61,8 @@ export const compare: Command = {
         io.stdout.write(`layers (${result.layers.length} tensors matched by name):\n`);
         for (const l of result.layers) io.stdout.write(`${row(l)}\n`);
       }
+      const d = result.firstDivergence;
+      if (d) io.stdout.write(`first divergence: ${d.op} ${d.name} (max abs ${d.maxAbsError.toExponential(2)})\n`);
     }
     return result.pass ? EXIT.ok : EXIT.checkFailed;
   },

@@ -1,7 +1,7 @@
 // TF1 dataflow while loops (Enter / Merge / Switch / LoopCond / NextIteration / Exit frames) →
 // functional `While` nodes with synthesized cond/body functions, the way TensorFlow's
 // functionalize_control_flow does it, so the rest of the import sees an acyclic graph.
-// TF1 conds (Switch/Merge without a frame) stay as they are. Nested loops are not supported.
+// TF1 conds (Switch/Merge without a frame) are control-flow-v1-cond.ts's. Nested loops are not supported.
 import type { DataType, FunctionDef, NodeDef } from '@liteml/schema';
 import type { tf } from '@liteml/schema';
 import { ConversionError } from '../errors';

@@ -8,6 +8,7 @@ import { ConversionError } from '../errors';
 import { convertAttrs, shapeToDims, toDType } from './attrs';
 import { tensorToConstant, type ConstantData } from './constants';
 import { functionalizeV1Loops, hasV1Loops } from './control-flow-v1';
+import { functionalizeV1Conds, hasV1Conds } from './control-flow-v1-cond';
 import { attachFunctionGraphs, propagateFunctionShapes } from './functions';
 import { functionMap, inlineFunctions } from './inline';
 import { declaredOutputCount } from './op-outputs';
@@ -37,6 +38,11 @@ export interface ImportGraphDefOptions {
   prune?: boolean;
   /** Inline PartitionedCall / StatefulPartitionedCall and direct function calls (default true). */
   inlineFunctions?: boolean;
+  /**
+   * Rewrite TF1 conds (Switch/Merge) into `StatelessIf` with branch functions (default true).
+   * With false the Switch/Merge nodes are imported as they are (the target check rejects them).
+   */
+  functionalizeConds?: boolean;
   /** OpDefs of the ops the graph uses (output arg names and counts), e.g. a SavedModel's stripped_op_list. */
   opDefs?: readonly OpDef[];
   /** Name of the graph (default 'main'). */
@@ -59,6 +65,11 @@ export function importGraphDef(graphDef: GraphDef, options: ImportGraphDefOption
   let alias = new Map<string, string>();
   if (hasV1Loops(nodes)) {
     const v1 = functionalizeV1Loops(nodes, new Set(library.keys()));
+    nodes = v1.nodes;
+    for (const f of v1.functions) library.set(f.signature!.name, f);
+  }
+  if (options.functionalizeConds !== false && hasV1Conds(nodes)) {
+    const v1 = functionalizeV1Conds(nodes, new Set(library.keys()));
     nodes = v1.nodes;
     for (const f of v1.functions) library.set(f.signature!.name, f);
   }

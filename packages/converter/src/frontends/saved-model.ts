@@ -11,6 +11,7 @@ import { ConversionError } from '../errors';
 import { shapeToDims, toDType } from './attrs';
 import { buildGraph, type ImportGraphDefOptions, type TensorSpec } from './graphdef';
 import { functionalizeV1Loops, hasV1Loops } from './control-flow-v1';
+import { functionalizeV1Conds, hasV1Conds } from './control-flow-v1-cond';
 import { attachFunctionGraphs, propagateFunctionShapes } from './functions';
 import { functionMap, inlineFunctions } from './inline';
 import { freezeVariables, type VariableSources } from './variables';
@@ -66,6 +67,11 @@ export function importMetaGraphDef(
   let nodes = mg.graphDef.node;
   if (hasV1Loops(nodes)) {
     const v1 = functionalizeV1Loops(nodes, new Set(library.keys()));
+    nodes = v1.nodes;
+    for (const f of v1.functions) library.set(f.signature!.name, f);
+  }
+  if (hasV1Conds(nodes)) {
+    const v1 = functionalizeV1Conds(nodes, new Set(library.keys()));
     nodes = v1.nodes;
     for (const f of v1.functions) library.set(f.signature!.name, f);
   }

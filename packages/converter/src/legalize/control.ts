@@ -1,5 +1,6 @@
 // Functional control flow (TF2 If/While with function bodies → TFLite IF/WHILE over subgraphs).
-// v1 control flow (Switch/Merge/Enter/Exit) has no rule: the target check reports it.
+// TF1 control flow is functionalized by the frontends (While / If); what is left of it here did not
+// match a loop frame or a cond Switch/Merge pair: no rule, the target check gives the reason below.
 import type { AttrValue } from '@liteml/graph-ir';
 import { rule, rules, type LegalizeBuilder, type LegalizeRule, type TfNode } from './rule';
 
@@ -21,3 +22,7 @@ export const controlRules: LegalizeRule[] = [
   }, { outputs: outputTypes(n) })),
   rule('NoOp', () => []),
 ];
+
+/** Why leftover TF1 control-flow ops cannot convert (they have no rule). */
+export const v1ControlFlowReasons: ReadonlyMap<string, string> = new Map(['Switch', 'Merge', 'RefSwitch', 'RefMerge'].map((op) => [op,
+  'TF1 control flow that is not a cond (a Switch/Merge pair on one predicate) or a while-loop frame; export the model with TF2 control flow (tf.cond / tf.while_loop in a tf.function)']));

@@ -2,7 +2,7 @@
 // Nodes without a rule, or whose rule declines, stay tf.* and are listed by the target check.
 import { GraphBuilder, type Graph, type Model, type Node, type Value } from '@liteml/graph-ir';
 import { ConversionError } from '../errors';
-import { controlRules } from './control';
+import { controlRules, v1ControlFlowReasons } from './control';
 import { fuseErfGelu } from './gelu';
 import { mathRules } from './math';
 import { nnRules } from './nn';
@@ -52,7 +52,7 @@ function legalizeGraph(model: Model, graph: Graph, result: LegalizeResult): void
     node.inputs = node.inputs.map((v) => v && sub(v));
     const r = node.op.startsWith('tf.') ? RULES.get(node.op) : undefined;
     if (!r) {
-      if (node.op.startsWith('tf.')) result.illegal.set(node, `no TFLite equivalent for ${node.op.slice(3)}`);
+      if (node.op.startsWith('tf.')) result.illegal.set(node, v1ControlFlowReasons.get(node.op.slice(3)) ?? `no TFLite equivalent for ${node.op.slice(3)}`);
       kept.push(node);
       continue;
     }

@@ -93,7 +93,9 @@ export const shapeRules: LegalizeRule[] = [
   rule('TopKV2', (n, b) => b.ops('tfl.TOPK_V2', [n.input(0), b.toI32(n.input(1))], {}, { numOutputs: 2 })),
   rule('NonMaxSuppressionV4', nms(false)),
   rule('NonMaxSuppressionV5', nms(true)),
-  rule('RandomUniform', (n, b) => b.op('tfl.RANDOM_UNIFORM', [b.toI32(n.input(0))], { seed: n.attr('seed', 0), seed2: n.attr('seed2', 0) })),
+  // TFLite seeds Philox 4x32-10 with (seed, seed2) exactly as TF does: same numbers as TF's kernels
+  ...rules(['RandomUniform', 'RandomStandardNormal'], (n, b) => b.op(n.op.endsWith('RandomUniform') ? 'tfl.RANDOM_UNIFORM' : 'tfl.RANDOM_STANDARD_NORMAL',
+    [b.toI32(n.input(0))], { seed: n.attr('seed', 0), seed2: n.attr('seed2', 0) })),
 ];
 
 /** Ops that only forward their input(s) in inference graphs. */
