@@ -44,11 +44,11 @@ describeModels('MobileNet v1 0.25 (float) on the shared images', () => {
     }
   });
 
-  it('int8 (default min/max observer) keeps top-1 on every image, cosine ≥ 0.97 (≥ 0.99 where the float model is sure)', () => {
+  it('int8 (default options: min/max observer) keeps top-1 on every image with cosine ≥ 0.98', () => {
     const q = outputs(quantize(f, { mode: 'int8', calibration: asFeeds(xs) }).tflite, xs);
     for (const [i, x] of xs.entries()) {
       expect(argmax(q[i]!), x.name).toBe(argmax(ref[i]!));
-      expect(cosine(q[i]!, ref[i]!), x.name).toBeGreaterThanOrEqual(Math.max(...ref[i]!) > 0.5 ? 0.99 : 0.97);
+      expect(cosine(q[i]!, ref[i]!), x.name).toBeGreaterThanOrEqual(0.98);
     }
   });
 

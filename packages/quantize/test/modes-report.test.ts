@@ -5,6 +5,7 @@ import { Interpreter } from '@liteml/runtime';
 import { expect, it } from 'vitest';
 import { describeModels, modelPath } from '../../../testing/shared-models';
 import { type QuantizationMode, formatReport, quantizationReport, quantize } from '../src';
+import { denylistHint } from '../src/report/report';
 import { asFeeds, mnistSamples } from './helpers/data';
 
 const read = (rel: string) => new Uint8Array(readFileSync(modelPath(rel)));
@@ -71,6 +72,12 @@ describeModels('every mode on real models, with the report', () => {
     expect(report.suggestions.length).toBe(2);
     expect(report.suggestions[0]!.dropDb).toBeGreaterThanOrEqual(report.suggestions[1]!.dropDb);
     const name = report.suggestions[0]!.name;
+    // The message says how to do it from the API and from the CLI.
+    expect(report.suggestions[0]!.message).toContain(`denylist: [${JSON.stringify(name)}]`);
+    expect(report.suggestions[0]!.message).toContain(`--denylist '${name}'`);
+    const both = report.suggestions.map((s) => s.name);
+    expect(formatReport(report)).toContain(`--denylist '${both.join(',')}'`);
+    expect(denylistHint(["a;b", "it's"])).toContain(`--denylist 'a;b,it'\\''s'`);
     const again = quantize(f, { mode: 'int8', calibration: mnist, denylist: [name] });
     expect(again.floatNodes).toContain(name);
     const node = again.model.graphs[0]!.nodes.find((n) => n.outputs.some((o) => o.name === name))!;

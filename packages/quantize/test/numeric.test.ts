@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RangeObserver } from '../src/calibration/observers';
 import { outputShift } from '../src/calibration/bias-correction';
-import { affineParams, dequantizeArray, float16BitsToNumber, quantizeArray, symmetricParams, toFloat16Bits } from '../src/util/numeric';
+import { affineParams, coveringParams, dequantizeArray, float16BitsToNumber, quantizeArray, symmetricParams, toFloat16Bits } from '../src/util/numeric';
 import { quantizeBias, quantizeWeights } from '../src/util/weights';
 
 describe('float16', () => {
@@ -29,6 +29,38 @@ describe('quantization parameters', () => {
     expect(Array.from(q)).toEqual([-64, -128, 127, 127]);
     expect(affineParams(0, 6, 'i8').zeroPoint[0]).toBe(-128);
     expect(affineParams(2, 6, 'i8').zeroPoint[0]).toBe(-128); // the range is widened to include 0
+  });
+
+  it('covering int8 parameters never clip the observed range where rounding the zero point would', () => {
+    // [-1, 1]: the zero point from min is -0.5; either rounding clips one end by half a step.
+    const nudged = affineParams(-1, 1, 'i8');
+    const ends = (p: { scale: number[]; zeroPoint: number[] }) => [(-128 - p.zeroPoint[0]!) * p.scale[0]!, (127 - p.zeroPoint[0]!) * p.scale[0]!];
+    const [nlo, nhi] = ends(nudged);
+    expect(nlo > -1 || nhi < 1).toBe(true);
+    const c = coveringParams(-1, 1, 'i8');
+    const [lo, hi] = ends(c);
+    expect(lo).toBeLessThanOrEqual(-1);
+    expect(hi).toBeGreaterThanOrEqual(1 - 1e-12);
+    expect(c.scale[0]).toBeCloseTo(1 / 127, 12);
+    expect(Number.isInteger(c.zeroPoint[0])).toBe(true);
+    // 8-bit pixels mapped to [-1, 1] no longer all land halfway between two levels.
+    const px = Float32Array.from({ length: 256 }, (_, p) => (p - 127.5) / 127.5);
+    const worst = (p: { scale: number[]; zeroPoint: number[] }) => Math.max(...dequantizeArray(
+      quantizeArray(px, p.scale[0]!, p.zeroPoint[0]!, 'i8'), [256], p).map((v, i) => Math.abs(v - px[i]!)));
+    expect(worst(nudged)).toBeCloseTo(1 / 255, 6);
+    expect(worst(c)).toBeLessThan(0.5 / 127 + 1e-9);
+    const rms = (p: { scale: number[]; zeroPoint: number[] }) => Math.sqrt(dequantizeArray(
+      quantizeArray(px, p.scale[0]!, p.zeroPoint[0]!, 'i8'), [256], p).reduce((s, v, i) => s + (v - px[i]!) ** 2, 0) / 256);
+    expect(rms(c)).toBeLessThan(rms(nudged) * 0.75);
+    // Where the nudged grid already covers the range (0 at an end), it is kept as is.
+    expect(coveringParams(0, 6, 'i8')).toEqual(affineParams(0, 6, 'i8'));
+    // [-1, 3]: the nudged grid ends at 2.996; the covering one reaches 3 with a scale < 1 % larger.
+    const [, nudgedHi] = ends(affineParams(-1, 3, 'i8'));
+    const wide = coveringParams(-1, 3, 'i8');
+    expect(nudgedHi).toBeLessThan(3);
+    expect(ends(wide)[0]).toBeLessThanOrEqual(-1);
+    expect(ends(wide)[1]).toBeGreaterThanOrEqual(3 - 1e-12);
+    expect(wide.scale[0]! / (4 / 255)).toBeLessThan(1.01);
   });
 
   it('symmetric int16 has zero point 0', () => {

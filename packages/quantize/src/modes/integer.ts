@@ -8,7 +8,7 @@ import { QuantizationError } from '../errors';
 import { type IntegerRule, integerRule } from '../rules/integer-rules';
 import { updateVersions } from '../rules/versions';
 import { ValueFactory, convertNode, floatData, inDenylist, isFloatActivation, isFloatConstant, staticShape } from '../util/graph';
-import { affineParams, dequantizeArray, quantizeArray, symmetricParams } from '../util/numeric';
+import { coveringParams, dequantizeArray, quantizeArray, symmetricParams } from '../util/numeric';
 import { quantizeBias, quantizeWeights } from '../util/weights';
 
 export interface IntegerOptions {
@@ -55,7 +55,7 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
     const obs = ranges.get(v.id);
     if (!obs) throw new QuantizationError('BAD_MODEL', `no calibrated range for tensor '${v.name}'`, [v.name]);
     const [lo, hi] = obs.range(act === 'i8' ? 256 : 65536);
-    p = act === 'i8' ? affineParams(lo, hi, 'i8') : symmetricParams(lo, hi, 'i16');
+    p = act === 'i8' ? coveringParams(lo, hi, 'i8') : symmetricParams(lo, hi, 'i16');
     params.set(v, p);
     return p;
   };
@@ -105,7 +105,7 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
       let lo = Infinity, hi = -Infinity;
       for (const x of data) { if (x < lo) lo = x; if (x > hi) hi = x; }
       if (!(lo <= hi)) { lo = 0; hi = 0; }
-      p = act === 'i8' ? affineParams(lo, hi, 'i8') : symmetricParams(lo, hi, 'i16');
+      p = act === 'i8' ? coveringParams(lo, hi, 'i8') : symmetricParams(lo, hi, 'i16');
     }
     const key = `c|${v.id}|${p.scale[0]}|${p.zeroPoint[0]}`;
     let c = constCache.get(key);

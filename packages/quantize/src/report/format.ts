@@ -1,4 +1,5 @@
 // Text rendering of a QuantizationReport for the CLI.
+import { denylistHint } from './report';
 import type { QuantizationReport } from './types';
 
 export interface FormatReportOptions {
@@ -35,6 +36,7 @@ export function formatReport(report: QuantizationReport, options: FormatReportOp
   else {
     parts.push('Suggestions');
     for (const s of report.suggestions) parts.push(`  - ${s.message}`);
+    if (report.suggestions.length > 1) parts.push(`  All of them: ${denylistHint(report.suggestions.map((s) => s.name))}`);
   }
   return parts.join('\n');
 }

@@ -104,6 +104,17 @@ export function quantizationReport(floatModel: Model | Uint8Array, quantModel: M
   return { samples: samples.length, layers: layerReports, outputs, suggestions: suggest(layerReports, layers, qg, options) };
 }
 
+/**
+ * How to keep nodes in float, from the API and from the CLI (the CLI splits --denylist on commas;
+ * the value is single-quoted because TFLite names often hold ';' or spaces).
+ */
+export function denylistHint(names: readonly string[]): string {
+  const api = `quantize(model, { denylist: [${names.map((n) => JSON.stringify(n)).join(', ')}] })`;
+  const cli = names.some((n) => n.includes(',')) ? 'the CLI cannot pass names that contain commas'
+    : `liteml quantize … --denylist '${names.join(',').replace(/'/g, `'\\''`)}'`;
+  return `${api} (API) or ${cli} (CLI)`;
+}
+
 /** Layers that lose the most SNR relative to their inputs: candidates for the denylist. */
 function suggest(reports: LayerReport[], layers: Layer[], qg: Graph, options: ReportOptions): Suggestion[] {
   const byName = new Map(reports.map((r) => [r.name, r]));
@@ -129,7 +140,7 @@ function suggest(reports: LayerReport[], layers: Layer[], qg: Graph, options: Re
     if (drop < minDrop || r.snrDb >= maxSnr) continue;
     out.push({
       name: l.name, op: l.op, snrDb: r.snrDb, dropDb: drop,
-      message: `'${l.name}' (${l.op}) loses ${drop.toFixed(1)} dB SNR (now ${r.snrDb.toFixed(1)} dB); keep it in float with denylist: ['${l.name}']`,
+      message: `'${l.name}' (${l.op}) loses ${drop.toFixed(1)} dB SNR (now ${r.snrDb.toFixed(1)} dB); keep it in float: ${denylistHint([l.name])}`,
     });
   }
   out.sort((a, b) => b.dropDb - a.dropDb);

@@ -33,6 +33,30 @@ export function affineParams(min: number, max: number, dtype: 'i8' | 'u8'): Quan
   return { scale: [scale], zeroPoint: [zp], min: [min], max: [max] };
 }
 
+/**
+ * Asymmetric parameters whose integer grid covers all of [min, max] (and 0): the smallest scale for
+ * which some integer zero point represents both ends. TFLite's nudging rounds the zero point of
+ * the (max − min) / 255 grid and so clips one end by up to half a step (for [-1, 1]: 1 → 0.996,
+ * and inputs made from 8-bit pixels all land halfway between two levels); this costs at most a
+ * step of 1/255 of the range more.
+ */
+export function coveringParams(min: number, max: number, dtype: 'i8' | 'u8'): QuantParams {
+  const p = affineParams(min, max, dtype);
+  const [qmin, qmax] = intRange(dtype);
+  const lo = Math.min(min, 0), hi = Math.max(max, 0);
+  const s0 = p.scale[0]!;
+  if (hi - lo < 1e-9 || ((qmin - p.zeroPoint[0]!) * s0 <= lo && (qmax - p.zeroPoint[0]!) * s0 >= hi)) return p;
+  let best = { scale: Infinity, zp: 0 };
+  const zpReal = qmin - lo / s0;
+  for (const zp of [Math.floor(zpReal), Math.ceil(zpReal) + 0]) {
+    if (zp < qmin || zp > qmax) continue;
+    const s = Math.max(zp > qmin ? -lo / (zp - qmin) : lo < 0 ? Infinity : 0, zp < qmax ? hi / (qmax - zp) : hi > 0 ? Infinity : 0);
+    if (s > 0 && s < best.scale) best = { scale: s, zp };
+  }
+  if (!Number.isFinite(best.scale)) return p;
+  return { scale: [best.scale], zeroPoint: [best.zp], min: [min], max: [max] };
+}
+
 /** Symmetric parameters (zero point 0) for activations (int16) covering [min, max]. */
 export function symmetricParams(min: number, max: number, dtype: 'i8' | 'i16'): QuantParams {
   const qmax = dtype === 'i16' ? 32767 : 127;

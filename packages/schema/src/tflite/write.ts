@@ -30,6 +30,13 @@ function fail(message: string, where: string): never {
 
 /** Serializes any table of the schema from an object with the object API's field names. */
 class Packer {
+  /**
+   * Scalar vectors already written, by content: identical ones (per-channel zero points, scales,
+   * shapes, operator index lists) are stored once and shared, which FlatBuffers allows (an offset
+   * may point at any vector written before). Per-channel quantized models repeat these a lot.
+   */
+  private readonly written = new Map<string, Offset>();
+
   constructor(private readonly b: Builder) {}
 
   table(name: string, obj: Obj, where: string): Offset {
@@ -116,6 +123,10 @@ class Packer {
       b.prep(Math.max(4, align), n);
       return b.createByteVector(bytes);
     }
+    // String(x) keeps every double exactly; -0 is spelled out so it does not merge with 0.
+    const key = n > 0 && n <= 65536 ? `${el}/${align}:${Array.from(v, (x) => (Object.is(x, -0) ? '-0' : String(x))).join(',')}` : undefined;
+    const seen = key === undefined ? undefined : this.written.get(key);
+    if (seen !== undefined) return seen;
     b.startVector(size, n, align);
     for (let i = n - 1; i >= 0; i--) {
       const x = v[i];
@@ -127,7 +138,9 @@ class Packer {
         default: b.addInt64(BigInt.asIntN(64, BigInt(x as bigint | number)));
       }
     }
-    return b.endVector();
+    const off = b.endVector();
+    if (key !== undefined) this.written.set(key, off);
+    return off;
   }
 }
 
