@@ -2,11 +2,12 @@
 // computes what it computes.
 //
 // Real TFLite runs int8 CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED through its XNNPACK delegate,
-// which requantizes with float32 arithmetic where TFLite's own kernels (and ours) use fixed-point
-// multipliers: the two round a few ties differently (≤ 1 LSB). Comparing node by node on real
-// TFLite's own inputs shows each node's difference alone. int16x8 kernels are not delegated; they
-// match bit for bit except for rare 1-LSB ties (QUANTIZE f32→int16, bias-less int16
-// FULLY_CONNECTED: runtime kernel details, see the package report).
+// which requantizes with float32 arithmetic where TFLite's own kernels (and our runtime's default
+// 'tflite' arithmetic, used here node by node) use fixed-point multipliers: the two round a few
+// ties differently (≤ 1 LSB). Comparing node by node on real TFLite's own inputs shows each node's
+// difference alone. int16x8 kernels are not delegated; they match bit for bit except for rare
+// 1-LSB ties. The runtime's requantization mode 'xnnpack' removes the differences end to end:
+// see real-tflite-end-to-end.test.ts.
 import { readFileSync } from 'node:fs';
 import { Interpreter } from '@liteml/runtime';
 import { describe, expect, it } from 'vitest';

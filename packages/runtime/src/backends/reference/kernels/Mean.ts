@@ -2,10 +2,13 @@
 // integer division; i8/u8/i16 with TFLite's integer QuantizedMeanOrSum, except TFLite's special
 // case of a 4-D mean over axes {1, 2} with keepDims (global average pooling), which has its own
 // rounding: i8/i16 rescale Σ(q − z_in) by s_in/s_out then divide by n rounding half away from zero;
-// u8 rescales Σq by s_in/(n·s_out) and adds a bias computed in float32.
+// u8 rescales Σq by s_in/(n·s_out) and adds a bias computed in float32. Requantization mode
+// 'xnnpack' (matching real tfjs-tflite) uses that build's float32 QuantizedMeanOrSum for the rest.
 import type { KernelContext, Tensor } from '../../../kernel';
 import { intRange, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../fixed-point';
 import { bigs, nums, qp } from './elementwise-utils';
+import { getRequantization } from './nn-quant-utils';
+import { quantizedMeanFloat } from './quantized-mean-float';
 import { prepareQuantizedMeanSum, quantizedMeanOrSum } from './quantized-mean-sum';
 import { reductionAxes, reduceKernel, type ReducePlan } from './reduce-utils';
 
@@ -46,6 +49,7 @@ export const mean = reduceKernel('tfl.MEAN', ['f32', 'i8', 'u8', 'i16', 'i32', '
   const a = ctx.inputs[0]!;
   if (a.dtype === 'i8' || a.dtype === 'u8' || a.dtype === 'i16') {
     if (isHwMean(ctx)) hwMean(ctx, plan, out);
+    else if (getRequantization() === 'xnnpack') quantizedMeanFloat(ctx, plan, out);
     else quantizedMeanOrSum(ctx, plan, out, true);
     return;
   }
