@@ -6,7 +6,7 @@ import { Interpreter } from '@liteml/runtime';
 import { describe, expect, it } from 'vitest';
 import { describeModels, modelPath } from '../../../testing/shared-models';
 import { convert, loadTfModelFromPath, randomFeeds, type ConvertOptions } from '../src/index';
-import { runLiteRt } from './support/real-tflite';
+import { runLiteRt } from '../../../testing/real-tflite';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'models');
 

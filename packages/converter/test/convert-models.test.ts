@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeModels, modelPath } from '../../../testing/shared-models';
 import { parseGraphDefText } from '@liteml/schema';
 import { compareModels, convert, ConversionError, evaluateTf, importGraphDef, loadTfModelFromPath, randomFeeds, type ConvertOptions } from '../src/index';
-import { runRealTflite } from './support/real-tflite';
+import { runRealTflite } from '../../../testing/real-tflite';
 import { refConv2d, valuesOf } from './support/tf-graphs';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples', 'models');

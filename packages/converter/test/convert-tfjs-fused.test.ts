@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Interpreter } from '@liteml/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareModels, convert, evaluateTf, loadTfModelFromPath } from '../src/index';
-import { runLiteRt, runRealTflite } from './support/real-tflite';
+import { runLiteRt, runRealTflite } from '../../../testing/real-tflite';
 import { floats, refConv2d } from './support/tf-graphs';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');

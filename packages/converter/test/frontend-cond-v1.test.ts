@@ -4,7 +4,7 @@
 import { parseGraphDefText } from '@liteml/schema';
 import { describe, expect, it } from 'vitest';
 import { compareModels, convert, importGraphDef } from '../src/index';
-import { runRealTflite } from './support/real-tflite';
+import { runRealTflite } from '../../../testing/real-tflite';
 
 const T = (t: string) => `attr { key: "T" value { type: ${t} } }`;
 const node = (name: string, op: string, inputs: string[], attrs = T('DT_FLOAT')) =>

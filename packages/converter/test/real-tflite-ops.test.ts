@@ -4,7 +4,7 @@ import { GraphBuilder, Model, type Value } from '@liteml/graph-ir';
 import { Interpreter } from '@liteml/runtime';
 import { describe, expect, it } from 'vitest';
 import { compareModels, convert, randomFeeds } from '../src/index';
-import { runRealTflite } from './support/real-tflite';
+import { runRealTflite } from '../../../testing/real-tflite';
 import { floats, tfModel } from './support/tf-graphs';
 
 const i32 = (b: GraphBuilder, name: string, v: number[], shape = [v.length]) => b.constant(name, 'i32', shape, v);

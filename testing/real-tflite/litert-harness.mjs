@@ -8,8 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
+// Resolve the runtime from the package whose tests run (its exact devDependency), not from here.
+const require = createRequire(`${process.cwd()}/package.json`);
 const wasmDir = `${path.join(path.dirname(require.resolve('@litertjs/core/package.json')), 'wasm')}/`;
 
 const logs = [];
@@ -34,7 +36,7 @@ globalThis.importScripts = (u) => {
 const ARRAYS = { float32: Float32Array, int32: Int32Array, uint8: Uint8Array };
 const req = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 try {
-  const { loadLiteRt, loadAndCompile, Tensor } = await import('@litertjs/core');
+  const { loadLiteRt, loadAndCompile, Tensor } = await import(pathToFileURL(require.resolve('@litertjs/core')).href);
   await loadLiteRt(wasmDir);
   const model = await loadAndCompile(new Uint8Array(fs.readFileSync(req.model)), { accelerator: 'wasm' });
   if (failure()) die(`LiteRT failed to compile the model: ${failure()}`);

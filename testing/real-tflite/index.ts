@@ -1,4 +1,6 @@
-// Test helper: run a .tflite on the real TensorFlow Lite runtime (see tflite-harness.mjs).
+// Test helper shared by the packages' tests: run a .tflite on real TensorFlow Lite (tfjs-tflite) or on
+// LiteRT.js in a child process. The package running the test must have the runtime as an exact
+// devDependency (@tensorflow/tfjs-tflite + tfjs-core + tfjs-backend-cpu, or @litertjs/core).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Resolve the runtime from the package whose tests run (its exact devDependency), not from here.
+const require = createRequire(`${process.cwd()}/package.json`);
 
 async function loadRunner(bytes) {
   const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-tflite/package.json')), 'wasm');
