@@ -102,3 +102,51 @@ export function addsub_q8(a: usize, b: usize, out: usize, dims: usize, sa: usize
     }
   }
 }
+
+/**
+ * The whole 8-bit ADD / SUB / MUL as a 64 KiB table: lut[(a << 8) | b] = the output byte for raw
+ * input bytes a and b, computed once per node with the same arithmetic as addsub_q8 (so exact).
+ */
+export function q8_binary_lut(tables: usize, params: usize, lut: usize): void {
+  const mo = load<i32>(params), so = load<i32>(params, 4), outOff = load<i32>(params, 8);
+  const lo = load<i32>(params, 12), hi = load<i32>(params, 16), sub = load<i32>(params, 20), signed = load<i32>(params, 24);
+  for (let ua = 0; ua < 256; ua++) {
+    // raw byte → table index (value − dtype minimum)
+    const x = load<i32>(tables + (<usize>(signed ? ua ^ 0x80 : ua) << 2));
+    for (let ub = 0; ub < 256; ub++) {
+      const y = load<i32>(tables + 1024 + (<usize>(signed ? ub ^ 0x80 : ub) << 2));
+      let r = mulByQuantizedMultiplier(sub == 2 ? x * y : sub ? x - y : x + y, mo, so) + outOff;
+      r = r < lo ? lo : r > hi ? hi : r;
+      store<u8>(lut + <usize>((ua << 8) | ub), <u8>r);
+    }
+  }
+}
+
+/** addsub_q8 through the table of q8_binary_lut (same dims / strides arguments). */
+export function binary_q8_lut(a: usize, b: usize, out: usize, dims: usize, sa: usize, sb: usize, lut: usize): void {
+  const d0 = load<i32>(dims), d1 = load<i32>(dims, 4), d2 = load<i32>(dims, 8), d3 = load<i32>(dims, 12);
+  const a0 = load<i32>(sa), a1 = load<i32>(sa, 4), a2 = load<i32>(sa, 8), a3 = load<i32>(sa, 12);
+  const b0 = load<i32>(sb), b1 = load<i32>(sb, 4), b2 = load<i32>(sb, 8), b3 = load<i32>(sb, 12);
+  let o = out;
+  for (let i0 = 0; i0 < d0; i0++) {
+    for (let i1 = 0; i1 < d1; i1++) {
+      for (let i2 = 0; i2 < d2; i2++) {
+        const ao = a + <usize>(i0 * a0 + i1 * a1 + i2 * a2);
+        const bo = b + <usize>(i0 * b0 + i1 * b1 + i2 * b2);
+        if (a3 && b3) {
+          for (let i = 0; i < d3; i++) store<u8>(o + <usize>i, load<u8>(lut + ((<usize>load<u8>(ao + <usize>i) << 8) | <usize>load<u8>(bo + <usize>i))));
+        } else if (a3) {
+          const row = lut + <usize>load<u8>(bo);
+          for (let i = 0; i < d3; i++) store<u8>(o + <usize>i, load<u8>(row + (<usize>load<u8>(ao + <usize>i) << 8)));
+        } else if (b3) {
+          const row = lut + (<usize>load<u8>(ao) << 8);
+          for (let i = 0; i < d3; i++) store<u8>(o + <usize>i, load<u8>(row + <usize>load<u8>(bo + <usize>i)));
+        } else {
+          const v = load<u8>(lut + ((<usize>load<u8>(ao) << 8) | <usize>load<u8>(bo)));
+          memory.fill(o, v, <usize>d3);
+        }
+        o += <usize>d3;
+      }
+    }
+  }
+}

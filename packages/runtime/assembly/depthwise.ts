@@ -1,6 +1,7 @@
 // f32 depthwise 2-D convolution over NHWC input. Weights [KH, KW, OC] (the TFLite layout, used
 // as is), bias [OC] (always present: zeros when the model has none). Depth multiplier 1 runs 8 and
-// 4 channels per step in SIMD; other multipliers and channel tails run scalar.
+// 4 channels per step in SIMD, multipliers that are multiples of 4 run 4 output channels per
+// input value; other multipliers and channel tails run scalar.
 
 // @ts-ignore: decorator
 @inline
@@ -133,6 +134,26 @@ export function dwconv2d_f32_rows(x: usize, N: i32, H: i32, W: i32, C: i32, w: u
               }
               v128.store(o + cOff, f32x4.pmin(f32x4.pmax(acc0, lo), hi));
             }
+          }
+          if (dm > 1 && (dm & 3) == 0) {
+            // Depth multiplier a multiple of 4 (e.g. a 1-channel input expanded to 16): each input
+            // value is splat against 4 consecutive output channels' weights.
+            const lo = f32x4.splat(vmin), hi = f32x4.splat(vmax);
+            for (let ic = 0; ic < C; ic++) {
+              for (let j = 0; j < dm; j += 4) {
+                const cOff = <usize>(ic * dm + j) << 2;
+                let acc0 = v128.load(bias + cOff);
+                for (let ky = ky0; ky < ky1; ky++) {
+                  const xr = rowBase + <usize>(iy0 + ky * dh) * rowStep + (<usize>ic << 2);
+                  const wr = w + <usize>(ky * kw) * wStep + cOff;
+                  for (let kx = kx0; kx < kx1; kx++) {
+                    acc0 = f32x4.add(acc0, f32x4.mul(v128.load32_splat(xr + (<usize>(ix0 + kx * dw) * <usize>C << 2)), v128.load(wr + <usize>kx * wStep)));
+                  }
+                }
+                v128.store(o + cOff, f32x4.pmin(f32x4.pmax(acc0, lo), hi));
+              }
+            }
+            c = OC;
           }
         }
         dwPixelScalar(x, w, bias, o, c, OC, dm, C, OC, W, rowBase, iy0, ix0, ky0, ky1, kx0, kx1, kw, dh, dw, vmin, vmax);

@@ -5,7 +5,7 @@ export { pack_f32_gemm, packed_f32_gemm_bytes, gemm_f32 } from './gemm';
 export { conv2d_f32, im2col_f32 } from './conv';
 export { dwconv2d_f32 } from './depthwise';
 export { pool2d_f32 } from './pool';
-export { binary_f32, addsub_q8 } from './binary';
+export { binary_f32, addsub_q8, q8_binary_lut, binary_q8_lut } from './binary';
 export { run_task } from './tasks';
 export { pack_q8_gemm, packed_q8_gemm_bytes, conv2d_q8_scratch_bytes } from './qgemm';
 export { rq_bytes, rq_fill } from './requant';
@@ -20,3 +20,4 @@ export function heap_base(): usize {
 export function has_simd(): i32 {
   return ASC_FEATURE_SIMD ? 1 : 0;
 }
+export { quantize_f32_q8 } from './quantize';

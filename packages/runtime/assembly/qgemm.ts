@@ -1,11 +1,12 @@
 // 8-bit (int8 / uint8) GEMM with int32 accumulators: activations and weights are widened to
 // int16 and multiplied pairwise (i32x4.dot_i16x8_s), K in pairs ("c2"). Weights [N][K] are packed
 // once into panels of 16 columns: [16 i32 column biases][K/2 pairs × 16 columns × 2 i16]. The
-// int32 results are then requantized per output channel exactly like TFLite's reference kernels
-// (requant.ts: gemmlowp MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale).
+// int32 results are requantized per output channel exactly like TFLite's reference kernels
+// (requant.ts: gemmlowp MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale): in the
+// microkernel's epilogue with SIMD, in a separate pass over an int32 tile without.
 
 import { storeRow } from './gemm';
-import { requantize_rows } from './requant';
+import { requantize_rows, requantize_span, rq4 } from './requant';
 
 const QNR: i32 = 16;
 
@@ -79,6 +80,121 @@ export function i8_gemm_4x16c2__wasmsimd_dot16x2(mr: i32, nc: i32, kp: i32, a: u
   storeRow(c2, nc, acc20, acc21, acc22, acc23);
   storeRow(c1, nc, acc10, acc11, acc12, acc13);
   storeRow(c0, nc, acc00, acc01, acc02, acc03);
+}
+
+/**
+ * Requantizes one row of a 4×16 tile (columns [n0, n0 + nc)) and stores the bytes at o (= the
+ * output row + n0). Partial tiles go through `tile` (64 bytes of scratch) and the scalar tail.
+ */
+// @ts-ignore: decorator
+@inline
+function rqRow(o: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v128, rq: usize, c4: usize, n0: i32, fp32: i32,
+  outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
+  if (nc == 16) {
+    const zp = i32x4.splat(outZp), lo = i32x4.splat(qmin), hi = i32x4.splat(qmax);
+    const n = <usize>n0;
+    const r0 = i32x4.min_s(i32x4.max_s(i32x4.add(rq4(v0, rq, c4, n, fp32), zp), lo), hi);
+    const r1 = i32x4.min_s(i32x4.max_s(i32x4.add(rq4(v1, rq, c4, n + 4, fp32), zp), lo), hi);
+    const r2 = i32x4.min_s(i32x4.max_s(i32x4.add(rq4(v2, rq, c4, n + 8, fp32), zp), lo), hi);
+    const r3 = i32x4.min_s(i32x4.max_s(i32x4.add(rq4(v3, rq, c4, n + 12, fp32), zp), lo), hi);
+    const w0 = i16x8.narrow_i32x4_s(r0, r1), w1 = i16x8.narrow_i32x4_s(r2, r3);
+    v128.store(o, outSigned ? i8x16.narrow_i16x8_s(w0, w1) : i8x16.narrow_i16x8_u(w0, w1));
+    return;
+  }
+  storeRow(tile, nc, v0, v1, v2, v3);
+  requantize_span(tile - (<usize>n0 << 2), rq, c4, n0, n0 + nc, fp32, outZp, qmin, qmax, o - <usize>n0, outSigned);
+}
+
+// A element pair k, k+1 of one row, as int16 pairs splat over the vector: aMode 0 reads int16 A
+// (im2col), 1 int8 and 2 uint8 A (the input itself, for 1×1 stride-1 convs and FC).
+// @ts-ignore: decorator
+@inline
+function loadPair(p: usize, aMode: i32): v128 {
+  if (aMode == 1) return i16x8.extend_low_i8x16_s(v128.load16_splat(p));
+  if (aMode == 2) return i16x8.extend_low_i8x16_u(v128.load16_splat(p));
+  return v128.load32_splat(p);
+}
+
+/**
+ * i8_gemm_4x16c2__wasmsimd_dot16x2 with requantization fused into the epilogue: 4 rows × 16
+ * columns (from n0) of 8-bit output at `o` (row stride oStride bytes), no int32 round trip.
+ */
+// @ts-ignore: decorator
+@inline
+function gemmTileRq(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32,
+  tile: usize, aMode: i32): void {
+  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
+  let o0 = o, o1 = o0 + oStride, o2 = o1 + oStride, o3 = o2 + oStride;
+  if (mr < 2) { a1 = a0; o1 = o0; }
+  if (mr <= 2) { a2 = a1; o2 = o1; }
+  if (mr < 4) { a3 = a2; o3 = o2; }
+  let acc00 = v128.load(w), acc01 = v128.load(w, 16), acc02 = v128.load(w, 32), acc03 = v128.load(w, 48);
+  let acc10 = acc00, acc11 = acc01, acc12 = acc02, acc13 = acc03;
+  let acc20 = acc00, acc21 = acc01, acc22 = acc02, acc23 = acc03;
+  let acc30 = acc00, acc31 = acc01, acc32 = acc02, acc33 = acc03;
+  let wp = w + 64;
+  for (let k = 0; k < kp; k += 2) {
+    const w0 = v128.load(wp), w1 = v128.load(wp, 16), w2 = v128.load(wp, 32), w3 = v128.load(wp, 48);
+    const x0 = loadPair(a0, aMode);
+    acc00 = i32x4.add(acc00, i32x4.dot_i16x8_s(x0, w0)); acc01 = i32x4.add(acc01, i32x4.dot_i16x8_s(x0, w1));
+    acc02 = i32x4.add(acc02, i32x4.dot_i16x8_s(x0, w2)); acc03 = i32x4.add(acc03, i32x4.dot_i16x8_s(x0, w3));
+    const x1 = loadPair(a1, aMode);
+    acc10 = i32x4.add(acc10, i32x4.dot_i16x8_s(x1, w0)); acc11 = i32x4.add(acc11, i32x4.dot_i16x8_s(x1, w1));
+    acc12 = i32x4.add(acc12, i32x4.dot_i16x8_s(x1, w2)); acc13 = i32x4.add(acc13, i32x4.dot_i16x8_s(x1, w3));
+    const x2 = loadPair(a2, aMode);
+    acc20 = i32x4.add(acc20, i32x4.dot_i16x8_s(x2, w0)); acc21 = i32x4.add(acc21, i32x4.dot_i16x8_s(x2, w1));
+    acc22 = i32x4.add(acc22, i32x4.dot_i16x8_s(x2, w2)); acc23 = i32x4.add(acc23, i32x4.dot_i16x8_s(x2, w3));
+    const x3 = loadPair(a3, aMode);
+    acc30 = i32x4.add(acc30, i32x4.dot_i16x8_s(x3, w0)); acc31 = i32x4.add(acc31, i32x4.dot_i16x8_s(x3, w1));
+    acc32 = i32x4.add(acc32, i32x4.dot_i16x8_s(x3, w2)); acc33 = i32x4.add(acc33, i32x4.dot_i16x8_s(x3, w3));
+    const step: usize = aMode ? 2 : 4;
+    a0 += step; a1 += step; a2 += step; a3 += step; wp += 64;
+  }
+  rqRow(o3, nc, acc30, acc31, acc32, acc33, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+  rqRow(o2, nc, acc20, acc21, acc22, acc23, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+  rqRow(o1, nc, acc10, acc11, acc12, acc13, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+  rqRow(o0, nc, acc00, acc01, acc02, acc03, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+}
+
+
+/** The fused tile over int16 A (im2col rows). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
+  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 0);
+}
+
+/** The fused tile reading int8 A directly (widened in registers). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq_s8a(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
+  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 1);
+}
+
+/** The fused tile reading uint8 A directly (widened in registers). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq_u8a(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
+  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 2);
+}
+
+/** 8-bit out[M×N] = requantize(A16[M×kp] · packed + column biases), fused (SIMD builds only). */
+export function gemm_q8_rq(M: i32, N: i32, kp: i32, a: usize, aStride: usize, packed: usize, out: usize, rq: usize, fp32: i32,
+  outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize, aMode: i32): void {
+  const panelBytes = <usize>(QNR * 4 + QNR * kp * 2);
+  const c4 = <usize>((N + 3) & ~3);
+  for (let m0 = 0; m0 < M; m0 += 64) {
+    const mEnd = min(M, m0 + 64);
+    let p = packed;
+    for (let n0 = 0; n0 < N; n0 += QNR) {
+      const nc = min(QNR, N - n0);
+      for (let m = m0; m < mEnd; m += 4) {
+        const mr = min(4, mEnd - m), am = a + <usize>m * aStride, om = out + <usize>m * <usize>N + <usize>n0;
+        if (aMode == 1) i8_gemm_4x16c2__wasmsimd_dot16x2_rq_s8a(mr, nc, kp, am, aStride, p, om, <usize>N, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+        else if (aMode == 2) i8_gemm_4x16c2__wasmsimd_dot16x2_rq_u8a(mr, nc, kp, am, aStride, p, om, <usize>N, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+        else i8_gemm_4x16c2__wasmsimd_dot16x2_rq(mr, nc, kp, am, aStride, p, om, <usize>N, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+      }
+      p += panelBytes;
+    }
+  }
 }
 
 /** One row × up to 16 int32 columns, scalar (the fallback without SIMD). */
@@ -206,11 +322,22 @@ export function conv2d_q8_rows(x: usize, xSigned: i32, N: i32, H: i32, W: i32, C
   const K = kh * kw * C;
   const kp = (K + 1) & ~1;
   const accBuf = scratch + ((<usize>chunkRows * (<usize>kp << 1) + 63) & ~63);
+  if (ASC_FEATURE_SIMD && kh == 1 && kw == 1 && sh == 1 && sw == 1 && padT == 0 && padL == 0 && outH == H && outW == W) {
+    // 1×1 stride-1 conv (and FC): the input rows are the GEMM's A, read as 8-bit. An odd K reads
+    // one byte past each row, multiplied by the zero weight that pads K to kp.
+    gemm_q8_rq(row1 - row0, OC, kp, x + <usize>row0 * <usize>C, <usize>C, packed, out + <usize>row0 * <usize>OC, rq, fp32, outZp, qmin, qmax,
+      outSigned, accBuf, xSigned ? 1 : 2);
+    return;
+  }
   for (let r0 = row0; r0 < row1; r0 += chunkRows) {
     const rows = min(chunkRows, row1 - r0);
     im2col_q8(x, xSigned, H, W, C, kh, kw, sh, sw, dh, dw, padT, padL, outH, outW, r0, rows, padValue, scratch, kp);
-    gemm_q8_i32(rows, OC, kp, scratch, <usize>kp << 1, packed, accBuf, <usize>OC << 2);
-    requantize_rows(rows, OC, accBuf, rq, fp32, outZp, qmin, qmax, out + <usize>r0 * <usize>OC, outSigned);
+    if (ASC_FEATURE_SIMD) {
+      gemm_q8_rq(rows, OC, kp, scratch, <usize>kp << 1, packed, out + <usize>r0 * <usize>OC, rq, fp32, outZp, qmin, qmax, outSigned, accBuf, 0);
+    } else {
+      gemm_q8_i32(rows, OC, kp, scratch, <usize>kp << 1, packed, accBuf, <usize>OC << 2);
+      requantize_rows(rows, OC, accBuf, rq, fp32, outZp, qmin, qmax, out + <usize>r0 * <usize>OC, outSigned);
+    }
   }
 }
 

@@ -1,15 +1,19 @@
 // Per-channel requantization of int32 accumulators to 8 bits, 4 channels at a time (bit-exact
 // with the scalar mulByQuantizedMultiplier of qgemm.ts, i.e. TFLite's double-rounding
 // MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale). The per-channel parameters are
-// precomputed once per node into a table of 6 rows of C entries ("rq" layout, see rq_fill):
-//   row 0 multiplier M (i32), 1 left multiplier 2^max(shift,0) (i32), 2 rounding nudge
-//   2^(e-1) or 0 (i32), 3 e > 0 mask (i32), 4–5 2^(32-e) (i64), e = max(-shift, 0); or, in fp32
-//   mode, row 0 holds the f32 scales.
+// precomputed once per node into a table of 6 rows of C entries ("rq" layout, see rq_fill), all
+// i32, e = max(-shift, 0):
+//   0 multiplier M, 1 left multiplier 2^max(shift,0), 2 remainder mask 2^e - 1, 3 rounding
+//   threshold (2^e - 1) >> 1, 4 2^(32-e) as u32 (0 when e = 0), 5 e > 0 mask;
+// or, in fp32 mode, row 0 holds the f32 scales.
+// The rounding divide by 2^e needs a per-lane shift, which wasm SIMD lacks: it is a widening
+// unsigned multiply by 2^(32-e) (pmuludq) keeping the high words, on s ^ (s >> 31) so that the
+// logical shift acts as an arithmetic one.
 
 /** Bytes of an rq table for C channels. */
 export function rq_bytes(C: i32): i32 {
   const c4 = (C + 3) & ~3;
-  return c4 * 4 * 4 + c4 * 8;
+  return c4 * 4 * 6;
 }
 
 /** Fills the rq table from per-channel mult/shift (i32[C]) or fp32 scales (f32[C], when scales != 0). */
@@ -19,12 +23,14 @@ export function rq_fill(C: i32, mult: usize, shift: usize, scales: usize, rq: us
     const o = <usize>c << 2;
     if (scales) { store<f32>(rq + o, load<f32>(scales + o)); continue; }
     const s = load<i32>(shift + o);
-    const e = s < 0 ? -s : 0;
+    const e = s < 0 ? min(-s, 31) : 0;
+    const mask = (1 << e) - 1;
     store<i32>(rq + o, load<i32>(mult + o));
     store<i32>(rq + c4 * 4 + o, s > 0 ? 1 << s : 1);
-    store<i32>(rq + c4 * 8 + o, e > 0 ? 1 << (e - 1) : 0);
-    store<i32>(rq + c4 * 12 + o, e > 0 ? -1 : 0);
-    store<i64>(rq + c4 * 16 + (<usize>c << 3), <i64>1 << (32 - e));
+    store<i32>(rq + c4 * 8 + o, mask);
+    store<i32>(rq + c4 * 12 + o, mask >> 1);
+    store<i32>(rq + c4 * 16 + o, e > 0 ? 1 << (32 - e) : 0);
+    store<i32>(rq + c4 * 20 + o, e > 0 ? -1 : 0);
   }
 }
 
@@ -47,15 +53,20 @@ export function rq4(acc: v128, rq: usize, c4: usize, c: usize, fp32: i32): v128 
   const m = v128.load(rq + o);
   const a = i32x4.mul(acc, v128.load(rq + c4 * 4 + o));
   const half = i64x2.splat(<i64>1 << 30);
-  const lo = i64x2.shr_s(i64x2.add(i64x2.extmul_low_i32x4_s(a, m), half), 31);
-  const hi = i64x2.shr_s(i64x2.add(i64x2.extmul_high_i32x4_s(a, m), half), 31);
+  // Only the low 32 bits of each shifted 64-bit lane are kept, and for shifts ≤ 32 those bits are
+  // the same for logical and arithmetic shifts: shr_u is one instruction on x86, shr_s is emulated.
+  const lo = i64x2.shr_u(i64x2.add(i64x2.extmul_low_i32x4_s(a, m), half), 31);
+  const hi = i64x2.shr_u(i64x2.add(i64x2.extmul_high_i32x4_s(a, m), half), 31);
   const s = low32(lo, hi);
-  // rounding divide by 2^e: floor((s + nudge) / 2^e), nudge = 2^(e-1) - (s < 0), as (t · 2^(32-e)) >> 32 in 64 bits
-  const nudge = i32x4.add(v128.load(rq + c4 * 8 + o), v128.and(i32x4.shr_s(s, 31), v128.load(rq + c4 * 12 + o)));
-  const p = rq + c4 * 16 + (c << 3);
-  const tlo = i64x2.add(i64x2.extend_low_i32x4_s(s), i64x2.extend_low_i32x4_s(nudge));
-  const thi = i64x2.add(i64x2.extend_high_i32x4_s(s), i64x2.extend_high_i32x4_s(nudge));
-  return low32(i64x2.shr_s(i64x2.mul(tlo, v128.load(p)), 32), i64x2.shr_s(i64x2.mul(thi, v128.load(p, 16)), 32));
+  // rounding divide by 2^e: (s >> e) + ((s & mask) > threshold + (s < 0))
+  const sign = i32x4.shr_s(s, 31);
+  const u = v128.xor(s, sign);
+  const pow = v128.load(rq + c4 * 16 + o);
+  const q = v128.xor(i8x16.shuffle(i64x2.extmul_low_i32x4_u(u, pow), i64x2.extmul_high_i32x4_u(u, pow),
+    4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31), sign);
+  const shifted = v128.bitselect(q, s, v128.load(rq + c4 * 20 + o));
+  const up = i32x4.gt_s(v128.and(s, v128.load(rq + c4 * 8 + o)), i32x4.sub(v128.load(rq + c4 * 12 + o), sign));
+  return i32x4.sub(shifted, up);
 }
 
 /** The scalar twin of rq4 for one channel. */
@@ -65,9 +76,11 @@ export function rq1(acc: i32, rq: usize, c4: usize, c: usize, fp32: i32): i32 {
   const o = c << 2;
   if (fp32) return i32(min<f32>(max<f32>(nearest<f32>(<f32>acc * load<f32>(rq + o)), -1073741824), 1073741824));
   const a = acc * load<i32>(rq + c4 * 4 + o);
-  const s = <i32>((<i64>a * <i64>load<i32>(rq + o) + (<i64>1 << 30)) >> 31);
-  const nudge = load<i32>(rq + c4 * 8 + o) + ((s >> 31) & load<i32>(rq + c4 * 12 + o));
-  return <i32>(((<i64>s + <i64>nudge) * load<i64>(rq + c4 * 16 + (c << 3))) >> 32);
+  const m = load<i32>(rq + o);
+  const s = a == i32.MIN_VALUE && m == i32.MIN_VALUE ? i32.MAX_VALUE : <i32>((<i64>a * <i64>m + (<i64>1 << 30)) >> 31);
+  const mask = load<i32>(rq + c4 * 8 + o);
+  const e = popcnt<i32>(mask);
+  return (s >> e) + ((s & mask) > load<i32>(rq + c4 * 12 + o) + (s >>> 31) ? 1 : 0);
 }
 
 /**

@@ -3,7 +3,10 @@
 // reference backend, and real LiteRT (@litertjs/core, LiteRT in WASM with XNNPACK) measured in
 // this same process, with ratios. Uses the built package (dist/).
 //
-//   node bench/run.mjs [--models sub1,sub2] [--threads 1,2] [--time 2] [--no-reference] [--micro]
+//   node bench/run.mjs [--models sub1,sub2] [--threads 1,2] [--time 2] [--no-reference] [--no-gemm] [--gemm-only]
+//
+// First, a GEMM micro-benchmark: GFLOP/s of the f32 GEMM driver (f32_gemm_4x16__wasmsimd tiles)
+// called directly on the SIMD wasm module, one thread, weights packed once, no copies.
 //
 // Benchmarks are not tests: nothing here asserts a speed.
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +35,8 @@ function args() {
     threads: get('--threads', '1,2').split(',').map(Number),
     time: Number(get('--time', '2')),
     reference: !a.includes('--no-reference'),
+    gemm: !a.includes('--no-gemm'),
+    gemmOnly: a.includes('--gemm-only'),
   };
 }
 
@@ -84,6 +89,56 @@ async function measure(fn, budget, min = 5, warmup = 3) {
   return { median: times[Math.floor(times.length / 2)], runs: times.length };
 }
 
+/**
+ * GFLOP/s of gemm_f32 (the f32_gemm_4x16__wasmsimd microkernel over 16-column packed panels) on
+ * the single-threaded SIMD module built by assembly/build.mjs, for square and MobileNet 1×1-conv
+ * shapes (M = output pixels, K = input channels, N = output channels). Best and median of runs.
+ */
+async function gemmBench(budget) {
+  const src = readFileSync(join(here, '../src/backends/wasm/generated/wasm-binary.ts'), 'utf8');
+  const b64 = /WASM_SIMD_BASE64 = '([^']+)'/.exec(src)?.[1];
+  if (!b64) throw new Error('bench: run `node assembly/build.mjs` first (no generated wasm binary)');
+  const memory = new WebAssembly.Memory({ initial: 16, maximum: 32768 });
+  const { instance } = await WebAssembly.instantiate(Buffer.from(b64, 'base64'), { env: { memory, abort: () => { throw new Error('wasm abort'); } } });
+  const ex = instance.exports;
+  const shapes = [
+    ['square 256', 256, 256, 256], ['square 512', 512, 512, 512],
+    ['1×1 conv 112²×32→64', 112 * 112, 32, 64], ['1×1 conv 56²×128→128', 56 * 56, 128, 128],
+    ['1×1 conv 28²×256→256', 28 * 28, 256, 256], ['1×1 conv 14²×512→512', 14 * 14, 512, 512],
+    ['1×1 conv 7²×1024→1024', 7 * 7, 1024, 1024],
+  ];
+  console.log('f32 GEMM micro-benchmark (gemm_f32 → f32_gemm_4x16__wasmsimd, 1 thread, packed weights, no copies)');
+  const rows = [];
+  for (const [name, M, K, N] of shapes) {
+    const base = (Number(ex.heap_base()) + 63) & ~63;
+    const aBytes = M * K * 4, cBytes = M * N * 4, pBytes = ex.packed_f32_gemm_bytes(N, K);
+    const a = base, w = a + aBytes, c = w + N * K * 4, packed = (c + cBytes + 63) & ~63;
+    const need = packed + pBytes;
+    if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+    const f = new Float32Array(memory.buffer);
+    const r = mulberry32(7);
+    for (let i = a >> 2; i < c >> 2; i++) f[i] = r() * 2 - 1;
+    ex.pack_f32_gemm(N, K, w, 0, packed);
+    const run = () => ex.gemm_f32(M, N, K, a, K * 4, packed, c, N * 4, -Infinity, Infinity);
+    for (let i = 0; i < 3; i++) run();
+    const times = [];
+    const end = performance.now() + budget * 1000;
+    while (times.length < 10 || performance.now() < end) {
+      const t0 = performance.now(); run(); times.push(performance.now() - t0);
+      if (times.length >= 2000) break;
+    }
+    times.sort((x, y) => x - y);
+    const flop = 2 * M * N * K;
+    const row = { shape: name, 'M×K×N': `${M}×${K}×${N}`, 'median ms': times[times.length >> 1].toFixed(3),
+      'GFLOP/s (median)': (flop / times[times.length >> 1] / 1e6).toFixed(1), 'GFLOP/s (best)': (flop / times[0] / 1e6).toFixed(1) };
+    rows.push(row);
+    console.log(Object.values(row).join(' | '));
+  }
+  console.log('\n| ' + Object.keys(rows[0]).join(' | ') + ' |\n|' + Object.keys(rows[0]).map(() => '---').join('|') + '|');
+  for (const r of rows) console.log('| ' + Object.values(r).join(' | ') + ' |');
+  console.log('');
+}
+
 const fmt = (ms) => (ms === undefined ? 'n/a' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
@@ -94,6 +149,8 @@ async function main() {
   console.log(`liteml runtime benchmark — node ${process.version}, ${process.platform}/${process.arch}, wasm SIMD ${simd ? 'yes' : 'no'}; median latency per run (ms)`);
   console.log('ratio columns: LiteRT ÷ liteml-wasm (>1: liteml faster), reference ÷ liteml-wasm. LiteRT runs on 1 thread:');
   console.log("its threaded build needs a browser (navigator, Web Workers, relaxed SIMD), so in Node it is measured single-threaded.\n");
+  if (opt.gemm || opt.gemmOnly) await gemmBench(Math.min(opt.time, 1));
+  if (opt.gemmOnly) return;
   const rows = [];
   for (const m of models) {
     const file = join(MODELS_DIR, m.path);

@@ -120,7 +120,7 @@ const SPECS: Record<string, Spec> = {
     const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
     const padding = pick(r, ['SAME', 'VALID']);
     const n = pick(r, [1, 2]), h = int(r, (k - 1) * dil + 1, 12), w = int(r, (k - 1) * dil + 1, 12);
-    const c = pick(r, [1, 3, 4, 8, 13, 16, 24]), dm = pick(r, [1, 1, 1, 2, 3]);
+    const c = pick(r, [1, 3, 4, 8, 13, 16, 24]), dm = pick(r, [1, 1, 1, 2, 3, 4, 16]);
     const bias = r() < 0.8 ? f32(r, [c * dm], true) : undefined;
     const attrs = { padding, strideH: stride, strideW: stride, dilationHFactor: dil, dilationWFactor: dil, depthMultiplier: dm, fusedActivationFunction: pick(r, ACTS) };
     expectConforms(backend, 'tfl.DEPTHWISE_CONV_2D', [f32(r, [n, h, w, c]), f32(r, [1, k, k, c * dm], i % 5 !== 4), bias], attrs,
@@ -162,6 +162,43 @@ const SPECS: Record<string, Spec> = {
   'tfl.ADD int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.ADD'),
   'tfl.SUB int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.SUB'),
   'tfl.MUL int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.MUL'),
+  'tfl.QUANTIZE float32→int8/uint8': (backend, r, i) => {
+    const dt = i % 2 === 0 ? 'i8' : 'u8';
+    const shape = pick(r, [[1], [7], [3, 5], [1, 6, 6, 3], [2, 9, 17]]);
+    const scale = Math.fround(0.005 + r() * 0.1), zp = dt === 'i8' ? int(r, -20, 20) : int(r, 100, 150);
+    const x = f32(r, shape, false, 2);
+    // exact ties (k + 0.5)·scale, values far out of range, ±0, NaN and ±Infinity
+    for (let k = 0; k < x.data.length; k += 3) x.data[k] = Math.fround((int(r, -300, 300) + 0.5) * scale);
+    const special = [0, -0, 1e9, -1e9, NaN, Infinity, -Infinity];
+    if (i % 3 === 0) for (let k = 1; k < x.data.length; k += 5) x.data[k] = pick(r, special);
+    expectExact(backend, 'tfl.QUANTIZE', [x], {}, { dtype: dt as DType, quant: { scale: [scale], zeroPoint: [zp] } }, `${dt} [${shape}] scale ${scale} zp ${zp}`);
+  },
+  'tfl.ADD/SUB/MUL int8/uint8, ≥ 1024 outputs (lookup table)': (backend, r, i) => {
+    const [sa, sb] = pick(r, [
+      [[1, 24, 24, 3], [1, 1, 1, 3]], [[1, 24, 24, 3], []], [[2, 16, 40], [2, 16, 40]], [[16, 16, 1], [1, 17]], [[1], [33, 40]], [[5, 1, 300], [5, 7, 1]],
+    ] as [number[], number[]][]);
+    q8BinarySpecShapes(backend, r, i, pick(r, ['tfl.ADD', 'tfl.SUB', 'tfl.MUL']), r() < 0.5 ? [sa, sb] : [sb, sa]);
+  },
+  'tfl.QUANTIZE int8/uint8→int8/uint8': (backend, r, i) => {
+    const din = pick(r, ['i8', 'u8'] as const), dout = i % 2 === 0 ? 'i8' : 'u8';
+    const zp = (d: string) => (d === 'i8' ? int(r, -30, 30) : int(r, 100, 150));
+    const shape = pick(r, [[1], [300], [4, 5, 17]]);
+    const x = q8(r, din, shape, { scale: [0.01 + r() * 0.1], zeroPoint: [zp(din)] });
+    expectExact(backend, 'tfl.QUANTIZE', [x], {}, { dtype: dout as DType, quant: { scale: [0.01 + r() * 0.1], zeroPoint: [zp(dout)] } }, `${din}→${dout} [${shape}]`);
+  },
+  'tfl.PAD float32/int8/uint8': (backend, r, i) => {
+    const rank = int(r, 1, 5);
+    const shape = Array.from({ length: rank }, () => int(r, 1, 6));
+    const pads = Array.from({ length: rank * 2 }, () => (r() < 0.4 ? 0 : int(r, 1, 3)));
+    const paddings: Operand = { dtype: 'i32', shape: [rank, 2], data: Int32Array.from(pads), constant: true };
+    if (i % 3 === 0) {
+      expectConforms(backend, 'tfl.PAD', [f32(r, shape), paddings], {}, `[${shape}] pads ${pads}`, 0);
+    } else {
+      const dt = i % 3 === 1 ? 'i8' : 'u8';
+      const q = { scale: [0.05], zeroPoint: [dt === 'i8' ? int(r, -20, 20) : int(r, 100, 150)] };
+      expectExact(backend, 'tfl.PAD', [q8(r, dt, shape, q), paddings], {}, { dtype: dt as DType, quant: q }, `${dt} [${shape}] pads ${pads}`);
+    }
+  },
   'tfl.RESIZE_BILINEAR': (backend, r, i) => {
     const n = pick(r, [1, 2]), h = int(r, 1, 9), w = int(r, 1, 9), c = pick(r, [1, 3, 4, 5, 8, 21]);
     const oh = int(r, 1, 17), ow = int(r, 1, 17);
@@ -227,8 +264,11 @@ function broadcastPair(r: () => number): [number[], number[]] {
 }
 
 function q8BinarySpec(backend: string, r: () => number, i: number, op: string): void {
+  q8BinarySpecShapes(backend, r, i, op, broadcastPair(r));
+}
+
+function q8BinarySpecShapes(backend: string, r: () => number, i: number, op: string, [sa, sb]: [number[], number[]]): void {
   const dt = i % 2 === 0 ? 'i8' : 'u8';
-  const [sa, sb] = broadcastPair(r);
   const zp = () => (dt === 'i8' ? int(r, -30, 30) : int(r, 100, 150));
   const a = q8(r, dt, sa, { scale: [0.01 + r() * 0.1], zeroPoint: [zp()] });
   const b = q8(r, dt, sb, { scale: [0.01 + r() * 0.1], zeroPoint: [zp()] }, r() < 0.3);

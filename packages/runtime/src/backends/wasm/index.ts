@@ -1,7 +1,8 @@
 // The wasm backend: kernels in AssemblyScript (assembly/) compiled three ways (SIMD, SIMD over
 // shared memory for worker threads, scalar), the best one picked once at start-up; float32 and
-// int8/uint8 (bit-exact with reference) convolutions, FC, pools, element-wise ops, resize. Every
-// other node runs on the reference backend, chosen per node and reported (fallback.ts).
+// int8/uint8 (bit-exact with reference) convolutions, FC, pools, element-wise ops, resize,
+// QUANTIZE and PAD. Every other node runs on the reference backend, chosen per node and reported
+// (fallback.ts).
 import type { Graph, Model, Node } from '../../ir';
 import type { KernelConfig } from '../../kernel';
 import { kernelsOf, registerKernel } from '../../registry';
@@ -18,6 +19,8 @@ import { div } from './kernels/Div';
 import { fullyConnected } from './kernels/FullyConnected';
 import { maxPool2d } from './kernels/MaxPool2D';
 import { mul } from './kernels/Mul';
+import { pad } from './kernels/Pad';
+import { quantize } from './kernels/Quantize';
 import { resizeBilinear } from './kernels/ResizeBilinear';
 import { sub } from './kernels/Sub';
 
@@ -25,8 +28,8 @@ export { WASM_BACKEND, selectWasmIsa, fallbackReason, type WasmIsa };
 export { chosenBackend } from './fallback';
 export { threadStats, threadsFor } from './threads';
 
-/** The native wasm kernels (float32; CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, ADD, SUB, MUL also int8/uint8). */
-export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear];
+/** The native wasm kernels (float32; CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, ADD, SUB, MUL also int8/uint8; QUANTIZE to 8-bit; PAD). */
+export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear, quantize, pad];
 
 /**
  * Registers the wasm backend: one kernel per op of the reference backend (installed first), the

@@ -29,6 +29,9 @@ export interface WasmKernelExports {
   resize_bilinear_f32(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number): void;
   rq_bytes(C: number): number;
   rq_fill(C: number, mult: number, shift: number, scales: number, rq: number): void;
+  quantize_f32_q8(x: number, n: number, scale: number, zp: number, lo: number, hi: number, out: number, outSigned: number): void;
+  q8_binary_lut(tables: number, params: number, lut: number): void;
+  binary_q8_lut(a: number, b: number, out: number, dims: number, sa: number, sb: number, lut: number): void;
   addsub_q8(a: number, b: number, out: number, dims: number, sa: number, sb: number, tables: number, params: number): void;
 }
 

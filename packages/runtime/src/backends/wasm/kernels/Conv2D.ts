@@ -1,7 +1,9 @@
 // tfl.CONV_2D on wasm. float32: weights packed once into 16-column GEMM panels; 1×1 stride-1
 // convs are one GEMM over the input, other shapes run im2col in chunks of output rows + GEMM
-// (f32_gemm_4x16__wasmsimd, or f32_gemm_1x16__scalar without SIMD). int8 / uint8: int16 im2col +
-// i8_gemm_4x16c2__wasmsimd_dot16x2 + per-channel requantization, bit-exact with reference.
+// (f32_gemm_4x16__wasmsimd, or f32_gemm_1x16__scalar without SIMD). int8 / uint8:
+// i8_gemm_4x16c2__wasmsimd_dot16x2 with per-channel requantization fused into its epilogue, over
+// the 8-bit input itself for 1×1 stride-1 convs, over an int16 im2col otherwise; bit-exact with
+// reference.
 // Grouped convs, int16 and hybrid nodes fall back to reference.
 import type { KernelConfig } from '../../../kernel';
 import {

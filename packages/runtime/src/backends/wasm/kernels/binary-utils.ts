@@ -9,6 +9,8 @@ import { fusedActivation, qp } from '../../reference/kernels/elementwise-utils';
 import { prepareQuantizedAddSub, type QuantizedAddParams } from '../../reference/kernels/quantized-add';
 import { getRequantization } from '../../reference/kernels/nn-quant-utils';
 import { runOnReference } from '../fallback';
+import { heap } from '../heap';
+import type { WasmInstance } from '../module';
 import { WASM_BACKEND, all, beginCall, checkActivation, checkF32, clampRange, f32, fail, input } from '../kernel-utils';
 
 export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3 } as const;
@@ -98,7 +100,10 @@ export function binaryKernel(op: string, code: number): KernelConfig {
   };
 }
 
-interface Q8Add { tables: Int32Array; params: Int32Array }
+interface Q8Add { tables: Int32Array; params: Int32Array; lut?: { inst: WasmInstance; ptr: number; owner: object } }
+
+/** Outputs from this many elements use the node's 64 KiB lookup table (built once: 65536 evaluations). */
+const LUT_MIN_ELEMENTS = 1024;
 
 /** Tables (raw value − dtype minimum → int32) and output parameters, as the reference computes them. */
 function prepareQ8(ctx: KernelContext, code: number): Q8Add {
@@ -123,6 +128,21 @@ function prepareQ8(ctx: KernelContext, code: number): Q8Add {
   return { tables, params: Int32Array.from([p.mo, p.so, p.outOffset, p.lo, p.hi, p.subtract ? 1 : 0, signed, 0]) };
 }
 
+/** The node's 64 KiB output table in persistent wasm memory (built on first use per instance). */
+function q8Lut(q: Q8Add): number {
+  const h = beginCall();
+  if (q.lut?.inst !== h.inst) {
+    // Persistent before any scratch of this call (scratch lives above the persistent blocks); freed
+    // with the node's cache, which holds the owner.
+    const owner = {};
+    const ptr = heap().allocPersistent(65536, owner);
+    h.beginScratch();
+    h.inst.exports.q8_binary_lut(h.putI32(q.tables), h.putI32(q.params), ptr);
+    q.lut = { inst: h.inst, ptr, owner };
+  }
+  return q.lut.ptr;
+}
+
 function runQ8(ctx: KernelContext, q: Q8Add): void {
   const a = input(ctx, 0, 'x'), b = input(ctx, 1, 'y');
   const shape = broadcastShape(a.shape, b.shape);
@@ -130,6 +150,7 @@ function runQ8(ctx: KernelContext, q: Q8Add): void {
   const out = ctx.output(0, shape);
   if (out.data.length === 0) return;
   const { dims, sa, sb } = broadcastPlan(shape, a.shape, b.shape);
+  const lut = out.data.length >= LUT_MIN_ELEMENTS ? q8Lut(q) : 0;
   const h = beginCall();
   const put8 = (t: Tensor) => {
     const d = t.data as Int8Array;
@@ -152,7 +173,8 @@ function runQ8(ctx: KernelContext, q: Q8Add): void {
       offA += idx * sa[d]!;
       offB += idx * sb[d]!;
     }
-    h.inst.exports.addsub_q8(ap + offA, bp + offB, op + i * inner, dp, sap, sbp, tp, pp);
+    if (lut) h.inst.exports.binary_q8_lut(ap + offA, bp + offB, op + i * inner, dp, sap, sbp, lut);
+    else h.inst.exports.addsub_q8(ap + offA, bp + offB, op + i * inner, dp, sap, sbp, tp, pp);
   }
   const od = out.data as Int8Array;
   new Uint8Array(od.buffer, od.byteOffset, od.byteLength).set(h.views().u8.subarray(op, op + od.length));

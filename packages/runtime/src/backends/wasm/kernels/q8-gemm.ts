@@ -1,5 +1,7 @@
-// The 8-bit GEMM path shared by CONV_2D and FULLY_CONNECTED (FC = a 1×1 conv over rows): int16
-// im2col, i8_gemm_4x16c2 with the input offset folded into per-column biases, requantization.
+// The 8-bit GEMM path shared by CONV_2D and FULLY_CONNECTED (FC = a 1×1 conv over rows):
+// i8_gemm_4x16c2 with the input offset folded into per-column biases and the requantization in its
+// epilogue (assembly/qgemm.ts), reading the 8-bit input directly for 1×1 stride-1 shapes and an
+// int16 im2col otherwise. Weights are packed once per node into persistent wasm memory.
 import type { KernelContext, Tensor } from '../../../kernel';
 import { beginCall, putTask } from '../kernel-utils';
 import { parallel, threadsFor } from '../threads';
