@@ -3,10 +3,12 @@
 // reference backend, and real LiteRT (@litertjs/core, LiteRT in WASM with XNNPACK) measured in
 // this same process, with ratios. Uses the built package (dist/).
 //
-//   node bench/run.mjs [--models sub1,sub2] [--threads 1,2] [--time 2] [--no-reference] [--no-gemm] [--gemm-only]
+//   node bench/run.mjs [--models sub1,sub2] [--threads 1,2] [--time 2] [--no-reference] [--no-gemm] [--gemm-only] [--no-ort]
 //
 // First, a GEMM micro-benchmark: GFLOP/s of the f32 GEMM driver (f32_gemm_4x16__wasmsimd tiles)
-// called directly on the SIMD wasm module, one thread, weights packed once, no copies.
+// called directly on the SIMD wasm module, one thread, weights packed once, no copies; next to it,
+// onnxruntime-web (wasm EP, 1 thread) on one-node MatMul / 1×1 Conv models of the same shapes
+// (bench/onnxruntime.mjs), interleaved run by run (--no-ort skips those columns).
 //
 // Benchmarks are not tests: nothing here asserts a speed.
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +39,7 @@ function args() {
     reference: !a.includes('--no-reference'),
     gemm: !a.includes('--no-gemm'),
     gemmOnly: a.includes('--gemm-only'),
+    ort: !a.includes('--no-ort'),
   };
 }
 
@@ -94,7 +97,7 @@ async function measure(fn, budget, min = 5, warmup = 3) {
  * the single-threaded SIMD module built by assembly/build.mjs, for square and MobileNet 1×1-conv
  * shapes (M = output pixels, K = input channels, N = output channels). Best and median of runs.
  */
-async function gemmBench(budget) {
+async function gemmBench(budget, withOrt = true) {
   const src = readFileSync(join(here, '../src/backends/wasm/generated/wasm-binary.ts'), 'utf8');
   const b64 = /WASM_SIMD_BASE64 = '([^']+)'/.exec(src)?.[1];
   if (!b64) throw new Error('bench: run `node assembly/build.mjs` first (no generated wasm binary)');
@@ -107,7 +110,12 @@ async function gemmBench(budget) {
     ['1×1 conv 28²×256→256', 28 * 28, 256, 256], ['1×1 conv 14²×512→512', 14 * 14, 512, 512],
     ['1×1 conv 7²×1024→1024', 7 * 7, 1024, 1024],
   ];
+  let ort = null;
+  if (withOrt) {
+    try { ort = await import('./onnxruntime.mjs'); } catch (e) { console.log(`(onnxruntime-web unavailable, its columns are skipped: ${e.message})`); }
+  }
   console.log('f32 GEMM micro-benchmark (gemm_f32 → f32_gemm_4x16__wasmsimd, 1 thread, packed weights, no copies)');
+  if (ort) console.log('ORT columns: onnxruntime-web, wasm EP, numThreads 1, one-node MatMul / 1×1 Conv model, median of session.run (includes its input/output copies), interleaved with gemm_f32');
   const rows = [];
   for (const [name, M, K, N] of shapes) {
     const base = (Number(ex.heap_base()) + 63) & ~63;
@@ -121,16 +129,41 @@ async function gemmBench(budget) {
     ex.pack_f32_gemm(N, K, w, 0, packed);
     const run = () => ex.gemm_f32(M, N, K, a, K * 4, packed, c, N * 4, -Infinity, Infinity);
     for (let i = 0; i < 3; i++) run();
+    // onnxruntime-web peers on the same data: MatMul for every shape, Conv 1×1 for the conv shapes.
+    const peers = [];
+    if (ort) {
+      const fl = new Float32Array(memory.buffer);
+      const wts = fl.slice(w >> 2, (w >> 2) + N * K), act = fl.slice(a >> 2, (a >> 2) + M * K);
+      const out = fl.slice(c >> 2, (c >> 2) + M * N);
+      for (const kind of name.startsWith('1×1 conv') ? ['matmul', 'conv'] : ['matmul']) {
+        const p = await ort.ortGemm(M, K, N, wts, act, kind);
+        const y = await p.run();
+        let err = 0;
+        for (let m = 0; m < M; m += 7) for (let n = 0; n < N; n++) err = Math.max(err, Math.abs((kind === 'matmul' ? y[m * N + n] : y[n * M + m]) - out[m * N + n]));
+        if (!(err < 1e-3)) throw new Error(`bench: onnxruntime ${kind} disagrees with gemm_f32 on ${name} (max |diff| ${err})`);
+        for (let i = 0; i < 2; i++) await p.run();
+        peers.push({ kind, p, times: [] });
+      }
+    }
     const times = [];
-    const end = performance.now() + budget * 1000;
+    const end = performance.now() + budget * (1 + peers.length) * 1000;
     while (times.length < 10 || performance.now() < end) {
       const t0 = performance.now(); run(); times.push(performance.now() - t0);
+      for (const q of peers) { const t1 = performance.now(); await q.p.run(); q.times.push(performance.now() - t1); }
       if (times.length >= 2000) break;
     }
     times.sort((x, y) => x - y);
     const flop = 2 * M * N * K;
+    const gf = (ts) => flop / ts[ts.length >> 1] / 1e6;
     const row = { shape: name, 'M×K×N': `${M}×${K}×${N}`, 'median ms': times[times.length >> 1].toFixed(3),
-      'GFLOP/s (median)': (flop / times[times.length >> 1] / 1e6).toFixed(1), 'GFLOP/s (best)': (flop / times[0] / 1e6).toFixed(1) };
+      'GFLOP/s (median)': gf(times).toFixed(1), 'GFLOP/s (best)': (flop / times[0] / 1e6).toFixed(1) };
+    if (ort) {
+      for (const q of peers) { q.times.sort((x, y) => x - y); await q.p.release(); }
+      const mm = peers.find((q) => q.kind === 'matmul'), cv = peers.find((q) => q.kind === 'conv');
+      row['ORT MatMul GFLOP/s'] = gf(mm.times).toFixed(1);
+      row['ORT Conv GFLOP/s'] = cv ? gf(cv.times).toFixed(1) : '—';
+      row['liteml ÷ best ORT'] = `${(gf(times) / Math.max(...peers.map((q) => gf(q.times)))).toFixed(2)}×`;
+    }
     rows.push(row);
     console.log(Object.values(row).join(' | '));
   }
@@ -149,7 +182,7 @@ async function main() {
   console.log(`liteml runtime benchmark — node ${process.version}, ${process.platform}/${process.arch}, wasm SIMD ${simd ? 'yes' : 'no'}; median latency per run (ms)`);
   console.log('ratio columns: LiteRT ÷ liteml-wasm (>1: liteml faster), reference ÷ liteml-wasm. LiteRT runs on 1 thread:');
   console.log("its threaded build needs a browser (navigator, Web Workers, relaxed SIMD), so in Node it is measured single-threaded.\n");
-  if (opt.gemm || opt.gemmOnly) await gemmBench(Math.min(opt.time, 1));
+  if (opt.gemm || opt.gemmOnly) await gemmBench(Math.min(opt.time, 1), opt.ort);
   if (opt.gemmOnly) return;
   const rows = [];
   for (const m of models) {
