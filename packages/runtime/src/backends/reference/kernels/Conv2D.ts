@@ -18,11 +18,7 @@ export const conv2d: KernelConfig = {
   op: 'tfl.CONV_2D',
   backend: 'reference',
   supports(node) {
-    const ok = checkConvNode(node, 0, 1);
-    if (ok !== true) return ok;
-    const padding = node.attrs.padding ?? 'SAME';
-    if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
-    return true;
+    return checkConvNode(node, 0, 1);
   },
   prepare(ctx) {
     ctx.cache.quant = quant(ctx);

@@ -22,8 +22,6 @@ export const transposeConv: KernelConfig = {
   supports(node) {
     const ok = checkConvNode(node, 2, 1);
     if (ok !== true) return ok;
-    const padding = node.attrs.padding ?? 'SAME';
-    if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
     const os = node.inputs[0];
     if (!os || (os.dtype !== 'i32' && os.dtype !== 'i64')) return 'outputShape must be an int32 tensor';
     return true;

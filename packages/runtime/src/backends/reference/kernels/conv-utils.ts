@@ -258,6 +258,8 @@ export function checkConvNode(node: Node, inputIdx: number, filterIdx: number, a
   const input = node.inputs[inputIdx];
   const filter = node.inputs[filterIdx];
   if (!input || !filter) return 'input and weights are required';
+  const padding = node.attrs.padding ?? 'SAME';
+  if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
   if ((filter.quant as { details?: unknown } | undefined)?.details) {
     return `weights '${filter.name}' use blockwise quantization (quantization details), which is not supported`;
   }
