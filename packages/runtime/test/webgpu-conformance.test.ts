@@ -3,31 +3,47 @@
 // weights), each run twice through a WebGpuSession (the second run reuses cached pipelines,
 // uniforms and bind groups). Tolerance: max |diff| <= tol × max(1, max|reference|) with tol per op
 // (TOL below); every node must have run on the GPU, not on a fallback.
+//
+// The same specs run with precision 'f16' (floats stored as f16, arithmetic in f32): the reference
+// gets the operands rounded to f16 too, and the tolerance is max(tol, F16_TOL) for the output's
+// own rounding to f16 (2^-11 relative). That needs an adapter with 'shader-f16'; where there is
+// none (SwiftShader), the f16 specs run on Dawn's null backend instead, which compiles and
+// validates every f16 shader, pipeline and dispatch but computes nothing: there they check
+// placement and shapes, not values.
 import { expect, it } from 'vitest';
 import type { AttrValue } from '../src/ir';
-import { describeGpu } from './webgpu-helpers';
+import { webgpuInfo, type WebGpuSessionOptions } from '../src/backends/webgpu/index';
+import { describeGpu, HAS_WEBGPU, nullBackendGpu } from './webgpu-helpers';
 import { compareOp, f32, i32, int, pick, rng, type Operand } from './webgpu-harness';
 
 /** f32 tolerances: sums in another order (conv, matmul, reductions) and WGSL's transcendental functions. */
 const TOL: Record<string, number> = { default: 2e-5, transcendental: 1e-4 };
+/** f16 storage: one rounding of the output to f16 (relative 2^-11 = 4.9e-4), with margin. */
+const F16_TOL = 1e-3;
+
+interface Mode { name: string; session: WebGpuSessionOptions; values: boolean }
+const F32_MODE: Mode = { name: 'f32', session: {}, values: true };
+/** The mode the specs run in now (set by each test before it runs its cases). */
+let mode: Mode = F32_MODE;
+
 const ACTS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1'];
 const CASES = 5;
 
 async function expectConforms(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, what: string, tol = TOL['default']!): Promise<void> {
-  const c = await compareOp(op, inputs, attrs, { relTol: tol });
+  const c = await compareOp(op, inputs, attrs, { ...mode.session, relTol: mode.session.precision === 'f16' ? Math.max(tol, F16_TOL) : tol });
   expect(c.backend, `${op} ${what}: placement`).toBe('webgpu');
   expect(c.got.shape, `${op} ${what}: shape`).toEqual(c.want.shape);
-  expect(c.maxDiff, `${op} ${what}: max |diff| at ${c.at} (${c.got.data[c.at]} vs ${c.want.data[c.at]})`).toBeLessThanOrEqual(c.tol);
+  if (mode.values) expect(c.maxDiff, `${op} ${what}: max |diff| at ${c.at} (${c.got.data[c.at]} vs ${c.want.data[c.at]})`).toBeLessThanOrEqual(c.tol);
 }
 
 /** Ops with several outputs (SPLIT, UNPACK): each output compared exactly (pure data movement). */
 async function expectOutputs(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, numOutputs: number, what: string): Promise<void> {
-  const c = await compareOp(op, inputs, attrs, { numOutputs });
+  const c = await compareOp(op, inputs, attrs, { ...mode.session, numOutputs });
   expect(c.backend, `${op} ${what}: placement`).toBe('webgpu');
   expect(c.all.length, `${op} ${what}: outputs`).toBe(numOutputs);
   for (const [got, want] of c.all) {
     expect(got.shape, `${op} ${what}: shape`).toEqual(want.shape);
-    expect(Array.from(got.data as Float32Array), `${op} ${what}`).toEqual(Array.from(want.data as Float32Array));
+    if (mode.values) expect(Array.from(got.data as Float32Array), `${op} ${what}`).toEqual(Array.from(want.data as Float32Array));
   }
 }
 
@@ -38,11 +54,11 @@ function bools(r: () => number, shape: number[]): Operand {
 
 /** Runs on WebGPU and reference and expects identical outputs (comparisons, selects, bool data). */
 async function expectExact(op: string, inputs: Operand[], attrs: Record<string, AttrValue>, outDtype: 'f32' | 'i32' | 'bool', what: string): Promise<void> {
-  const c = await compareOp(op, inputs, attrs, { outDtype });
+  const c = await compareOp(op, inputs, attrs, { ...mode.session, outDtype });
   expect(c.backend, `${op} ${what}: placement`).toBe('webgpu');
   expect(c.got.dtype).toBe(outDtype);
   expect(c.got.shape, `${op} ${what}: shape`).toEqual(c.want.shape);
-  expect(Array.from(c.got.data as Uint8Array), `${op} ${what}`).toEqual(Array.from(c.want.data as Uint8Array));
+  if (mode.values) expect(Array.from(c.got.data as Uint8Array), `${op} ${what}`).toEqual(Array.from(c.want.data as Uint8Array));
 }
 
 function compare(op: string): Spec {
@@ -66,7 +82,7 @@ function logical(op: string): Spec {
   };
 }
 
-const compareOpTyped = (op: string, inputs: Operand[], attrs: Record<string, AttrValue>, outDtype: 'f32' | 'i32') => compareOp(op, inputs, attrs, { outDtype });
+const compareOpTyped = (op: string, inputs: Operand[], attrs: Record<string, AttrValue>, outDtype: 'f32' | 'i32') => compareOp(op, inputs, attrs, { ...mode.session, outDtype });
 
 type Spec = (r: () => number, i: number) => Promise<void>;
 
@@ -318,9 +334,10 @@ const SPECS: Record<string, Spec> = {
     const x = f32(r, shape, false, 50);
     const c = await compareOpTyped('tfl.CAST', [x], {}, 'i32');
     expect(c.backend).toBe('webgpu');
-    expect(Array.from(c.got.data as Int32Array)).toEqual(Array.from(c.want.data as Int32Array));
+    if (mode.values) expect(Array.from(c.got.data as Int32Array)).toEqual(Array.from(c.want.data as Int32Array));
     const back = await compareOpTyped('tfl.CAST', [{ shape, data: Int32Array.from(c.want.data as Int32Array), dtype: 'i32' }], {}, 'f32');
-    expect(Array.from(back.got.data as Float32Array)).toEqual(Array.from(back.want.data as Float32Array));
+    expect(back.backend).toBe('webgpu');
+    if (mode.values) expect(Array.from(back.got.data as Float32Array)).toEqual(Array.from(back.want.data as Float32Array));
   },
   ...Object.fromEntries(['tfl.EQUAL', 'tfl.NOT_EQUAL', 'tfl.LESS', 'tfl.LESS_EQUAL', 'tfl.GREATER', 'tfl.GREATER_EQUAL'].map((op) => [op, compare(op)])),
   'tfl.LOGICAL_AND': logical('tfl.LOGICAL_AND'),
@@ -356,26 +373,39 @@ const SPECS: Record<string, Spec> = {
   },
 };
 
-describeGpu('webgpu conformance vs reference (f32)', () => {
-  it('tfl.CONV_2D: every kernel path (1×1 matmul, implicit GEMM, direct)', async () => {
-    const r = rng(4242);
-    const cases: [number[], number[], Record<string, AttrValue>][] = [
-      [[2, 6, 5, 70], [40, 1, 1, 70], { padding: 'SAME', strideH: 1, strideW: 1 }],                 // 1×1: tiled matmul
-      [[1, 9, 8, 17], [33, 3, 3, 17], { padding: 'SAME', strideH: 2, strideW: 1 }],                 // implicit GEMM
-      [[1, 11, 10, 9], [36, 3, 3, 9], { padding: 'VALID', strideH: 1, strideW: 1, dilationHFactor: 2, dilationWFactor: 2 }],
-      [[2, 7, 7, 3], [8, 3, 3, 3], { padding: 'SAME', strideH: 2, strideW: 2 }],                    // direct, 4 channels per invocation
-      [[1, 6, 6, 70], [40, 1, 1, 70], { padding: 'VALID', strideH: 2, strideW: 2 }],                // strided 1×1: implicit GEMM
-    ];
-    for (const [x, w, a] of cases) {
-      const attrs = { dilationHFactor: 1, dilationWFactor: 1, fusedActivationFunction: 'RELU6', ...a };
-      await expectConforms('tfl.CONV_2D', [f32(r, x), f32(r, w, true), f32(r, [w[0]!], true)], attrs, `x [${x}] w [${w}] ${JSON.stringify(a)}`);
+/** f16 on the default adapter when it has 'shader-f16'; else f16 shaders validated on Dawn's null backend. */
+async function f16Mode(): Promise<Mode> {
+  if ((await webgpuInfo()).shaderF16) return { name: 'f16', session: { precision: 'f16' }, values: true };
+  return { name: 'f16 on the null backend (compiles and validates; values not computed)', session: { precision: 'f16', gpu: await nullBackendGpu() }, values: false };
+}
+
+const MODES: Mode[] = HAS_WEBGPU ? [F32_MODE, await f16Mode()] : [F32_MODE];
+
+for (const m of MODES) {
+  describeGpu(`webgpu conformance vs reference (${m.name})`, () => {
+    const use = () => { mode = m; };
+    it('tfl.CONV_2D: every kernel path (1×1 matmul, implicit GEMM, direct)', async () => {
+      use();
+      const r = rng(4242);
+      const cases: [number[], number[], Record<string, AttrValue>][] = [
+        [[2, 6, 5, 70], [40, 1, 1, 70], { padding: 'SAME', strideH: 1, strideW: 1 }],                 // 1×1: tiled matmul
+        [[1, 9, 8, 17], [33, 3, 3, 17], { padding: 'SAME', strideH: 2, strideW: 1 }],                 // implicit GEMM
+        [[1, 11, 10, 9], [36, 3, 3, 9], { padding: 'VALID', strideH: 1, strideW: 1, dilationHFactor: 2, dilationWFactor: 2 }],
+        [[2, 7, 7, 3], [8, 3, 3, 3], { padding: 'SAME', strideH: 2, strideW: 2 }],                    // direct, 4 channels per invocation
+        [[1, 6, 6, 70], [40, 1, 1, 70], { padding: 'VALID', strideH: 2, strideW: 2 }],                // strided 1×1: implicit GEMM
+      ];
+      for (const [x, w, a] of cases) {
+        const attrs = { dilationHFactor: 1, dilationWFactor: 1, fusedActivationFunction: 'RELU6', ...a };
+        await expectConforms('tfl.CONV_2D', [f32(r, x), f32(r, w, true), f32(r, [w[0]!], true)], attrs, `x [${x}] w [${w}] ${JSON.stringify(a)}`);
+      }
+    });
+
+    for (const [op, spec] of Object.entries(SPECS)) {
+      it(`${op}: ${CASES} random cases`, async () => {
+        use();
+        const r = rng(op.length * 7919 + 17);
+        for (let i = 0; i < CASES; i++) await spec(r, i);
+      });
     }
   });
-
-  for (const [op, spec] of Object.entries(SPECS)) {
-    it(`${op}: ${CASES} random cases`, async () => {
-      const r = rng(op.length * 7919 + 17);
-      for (let i = 0; i < CASES; i++) await spec(r, i);
-    });
-  }
-});
+}

@@ -4,6 +4,13 @@ import type { AttrValue, DType, Model, Node, Value } from '../src/ir';
 import type { Tensor } from '../src/kernel';
 import { runNode } from '../src/run-node';
 import { WebGpuSession, type WebGpuSessionOptions } from '../src/backends/webgpu/index';
+import { f16ToF32, f32ToF16 } from '../src/half';
+
+/** A float operand rounded to f16 (what a session with precision 'f16' stores), so reference sees the same inputs. */
+function roundedToF16(o: Operand): Operand {
+  if ((o.dtype ?? 'f32') !== 'f32') return o;
+  return { ...o, data: Float32Array.from(o.data as Float32Array, (v) => f16ToF32(f32ToF16(v))) };
+}
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -51,6 +58,7 @@ export interface Comparison { maxDiff: number; tol: number; at: number; got: Ten
 /** Runs the op on WebGPU (twice: the second run reuses cached pipelines, uniforms and bind groups) and on reference. */
 export async function compareOp(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>,
   options: WebGpuSessionOptions & { relTol?: number; numOutputs?: number; outDtype?: DType } = {}): Promise<Comparison> {
+  if (options.precision === 'f16') inputs = inputs.map((o) => o && roundedToF16(o));
   const { model, node, feeds } = singleOpModel(op, inputs, attrs, options.outDtype ?? 'f32', options.numOutputs ?? 1);
   const tensors = inputs.map((o, i) => o && ({ name: `in${i}`, dtype: o.dtype ?? 'f32', shape: o.shape, data: o.data } as Tensor));
   const wants = runNode(node, tensors, { backend: 'reference' });

@@ -25,3 +25,14 @@ export const HAS_WEBGPU = adapter !== undefined;
 
 /** `describe` for suites that need a WebGPU device. */
 export const describeGpu: typeof describe = (HAS_WEBGPU ? describe : describe.skip) as typeof describe;
+
+/**
+ * Dawn's null backend: it compiles every shader with Tint and validates every pipeline and
+ * dispatch, and offers 'shader-f16', but executes nothing (its outputs are meaningless). Used to
+ * check that the f16 variants of every kernel are valid WGSL where no adapter has 'shader-f16'.
+ */
+export async function nullBackendGpu(): Promise<unknown> {
+  const name = 'webgpu';
+  const dawn = (await import(/* @vite-ignore */ name)) as { create(flags: string[]): unknown };
+  return dawn.create(['backend=null']);
+}

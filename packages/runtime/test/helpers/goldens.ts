@@ -38,8 +38,11 @@ export async function runGolden(c: GoldenCase): Promise<Tensor[]> {
   return interp.outputs.map((o) => out[o.name]!);
 }
 
-/** Compares outputs with the golden; returns a description of the first mismatch, or undefined. */
-export function compareGolden(c: GoldenCase, got: Tensor[]): string | undefined {
+/**
+ * Compares outputs with the golden; returns a description of the first mismatch, or undefined.
+ * `floatTol` replaces the README's float tolerance (relative to max(1, max|golden|)).
+ */
+export function compareGolden(c: GoldenCase, got: Tensor[], floatTol?: number): string | undefined {
   if (got.length !== c.outputs.length) return `model produced ${got.length} outputs, golden has ${c.outputs.length}`;
   for (let j = 0; j < got.length; j++) {
     const g = got[j]!, e = c.outputs[j]!;
@@ -54,7 +57,7 @@ export function compareGolden(c: GoldenCase, got: Tensor[]): string | undefined 
         const same = a === b || (Number.isNaN(a) && Number.isNaN(b));
         maxDiff = Math.max(maxDiff, same ? 0 : Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) : Infinity);
       }
-      const tol = (DEEP_MODELS.test(c.model) ? 1e-3 : 1e-4) * Math.max(1, maxAbs);
+      const tol = (floatTol ?? (DEEP_MODELS.test(c.model) ? 1e-3 : 1e-4)) * Math.max(1, maxAbs);
       if (!(maxDiff <= tol)) return `output ${j} differs: max |diff| ${maxDiff.toExponential(3)} > ${tol.toExponential(3)}`;
     } else {
       const lsb = (e.dtype === 'i1' || e.dtype === 'u1' || e.dtype === 'i2') && !c.model.startsWith('seanet/') ? 1 : 0;

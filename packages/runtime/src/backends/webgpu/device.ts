@@ -62,9 +62,19 @@ async function findGpu(given: unknown): Promise<GPU> {
   throw new RuntimeError('UNKNOWN_BACKEND', 'WebGPU is not available here (no navigator.gpu): use a browser with WebGPU enabled, or another backend');
 }
 
+const gpuIds = new WeakMap<object, number>();
+let nextGpuId = 1;
+/** A stable id per caller-given GPU object, so two different GPU objects never share a device. */
+function gpuId(gpu: unknown): string {
+  const o = gpu as object;
+  let id = gpuIds.get(o);
+  if (id === undefined) gpuIds.set(o, (id = nextGpuId++));
+  return `gpu${id}`;
+}
+
 /** The shared device for these options (created on first use). */
 export function getWebGpuDevice(options: WebGpuOptions = {}): Promise<WebGpuDevice> {
-  const key = `${options.precision ?? 'f32'}|${options.powerPreference ?? ''}|${options.forceFallbackAdapter ? 1 : 0}|${options.gpu ? 'custom' : ''}`;
+  const key = `${options.precision ?? 'f32'}|${options.powerPreference ?? ''}|${options.forceFallbackAdapter ? 1 : 0}|${options.gpu ? gpuId(options.gpu) : ''}`;
   const cur = devices.get(key);
   if (cur) {
     return cur.then((d) => {
