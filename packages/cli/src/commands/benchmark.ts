@@ -5,8 +5,9 @@ import { CliError } from '../errors';
 import { buildFeeds, parseInputSpecs } from '../tensors';
 import { flag, int, onePositional, str, strs, type Command } from './types';
 import { formatBytes } from './inspect';
+import { BACKEND_FLAGS, gpuReport, gpuSummary, interpreterOptions } from './backend-options';
 
-const USAGE = 'benchmark <model.tflite> [--backend B] [--threads N] [--warmup N] [--runs N] [--profile] [--json]';
+const USAGE = 'benchmark <model.tflite> [--backend B] [--threads N] [--precision f32|f16] [--warmup N] [--runs N] [--profile] [--json]';
 
 interface OpRow { index: number; name: string; op: string; backend: string; ms: number }
 
@@ -15,8 +16,7 @@ export const benchmark: Command = {
   usage: USAGE,
   summary: 'latency (init, warm-up, min/median/p90/max), memory, and a per-operator profile',
   options: {
-    backend: { type: 'string' },
-    threads: { type: 'string' },
+    ...BACKEND_FLAGS,
     warmup: { type: 'string' },
     runs: { type: 'string' },
     profile: { type: 'boolean' },
@@ -34,11 +34,8 @@ export const benchmark: Command = {
     let timings: NodeTiming[] | undefined;
     const rssBefore = process.memoryUsage().rss;
     const t0 = performance.now();
-    const interp = await Interpreter.create(bytes, {
-      backend: str(args, 'backend') ?? 'reference',
-      numThreads: int(args, 'threads', 1, 1),
-      profiler: (t) => timings?.push(t),
-    });
+    const options = interpreterOptions(args);
+    const interp = await Interpreter.create(bytes, { ...options, profiler: (t) => timings?.push(t) });
     const initMs = performance.now() - t0;
     const feeds = buildFeeds(interp.inputs, parseInputSpecs(strs(args, 'input')), int(args, 'seed', 1234));
     const t1 = performance.now();
@@ -60,6 +57,8 @@ export const benchmark: Command = {
       }
     }
     timings = undefined;
+    const gpu = await gpuReport(interp, options);
+    interp.dispose();
     const peakRss = process.memoryUsage().rss;
     const sorted = [...times].sort((a, b) => a - b);
     const latency = {
@@ -74,6 +73,7 @@ export const benchmark: Command = {
       model: path,
       backend: interp.backend,
       threads: interp.numThreads,
+      ...(gpu ? { webgpu: gpu } : {}),
       warmup,
       runs,
       initMs,
@@ -89,6 +89,7 @@ export const benchmark: Command = {
     const f = (x: number) => x.toFixed(3);
     io.stdout.write(
       `${path} on ${interp.backend}, ${interp.numThreads} thread(s)\n` +
+        (gpu ? gpuSummary(gpu) : '') +
         `init: ${f(initMs)} ms   first run: ${f(firstMs)} ms   warm-up runs: ${warmup}   timed runs: ${runs}\n` +
         `latency ms: min ${f(latency.min)}  median ${f(latency.median)}  p90 ${f(latency.p90)}  max ${f(latency.max)}  mean ${f(latency.mean)}\n` +
         `memory: arena ${formatBytes(interp.memory.arenaBytes)}, persistent ${formatBytes(interp.memory.persistentBytes)}, ` +

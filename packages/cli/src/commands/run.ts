@@ -6,8 +6,9 @@ import type { Model } from '@liteml/graph-ir';
 import type { Io } from '../main';
 import { flag, int, onePositional, str, strs, type Command, type Parsed } from './types';
 import { CliError } from '../errors';
+import { BACKEND_FLAGS, gpuReport, gpuSummary, interpreterOptions, type GpuReport } from './backend-options';
 
-const USAGE = 'run <model> [--input NAME=x.npy | x.npy]… [--output-dir DIR] [--backend B] [--threads N] [--seed N] [--json]';
+const USAGE = 'run <model> [--input NAME=x.npy | x.npy]… [--output-dir DIR] [--backend B] [--threads N] [--precision f32|f16] [--seed N] [--json]';
 
 export const run: Command = {
   name: 'run',
@@ -16,8 +17,7 @@ export const run: Command = {
   options: {
     input: { type: 'string', multiple: true },
     'output-dir': { type: 'string' },
-    backend: { type: 'string' },
-    threads: { type: 'string' },
+    ...BACKEND_FLAGS,
     seed: { type: 'string' },
     signature: { type: 'string' },
     json: { type: 'boolean' },
@@ -27,10 +27,8 @@ export const run: Command = {
     const sig = str(args, 'signature');
     const loaded = await loadModel(path, sig === undefined ? {} : { signature: sig });
     if (loaded.format !== 'tflite') return runOriginal(args, io, path, loaded.model, loaded.format);
-    const interp = await Interpreter.create(loaded.bytes!, {
-      backend: str(args, 'backend') ?? 'reference',
-      numThreads: int(args, 'threads', 1, 1),
-    });
+    const options = interpreterOptions(args);
+    const interp = await Interpreter.create(loaded.bytes!, options);
     const runner = sig === undefined ? undefined : interp.getSignatureRunner(sig);
     const inputs = runner ? runner.inputs : interp.inputs;
     const feeds = buildFeeds(inputs, parseInputSpecs(strs(args, 'input')), int(args, 'seed', 1234));
@@ -39,7 +37,9 @@ export const run: Command = {
       ? runner.run(Object.fromEntries(feeds.map((f) => [f.name, f])))
       : await interp.runAsync(feeds);
     const ms = performance.now() - t0;
-    return report(args, io, path, interp.backend, feeds, Object.values(result), ms);
+    const gpu = await gpuReport(interp, options);
+    interp.dispose();
+    return report(args, io, path, interp.backend, feeds, Object.values(result), ms, gpu);
   },
 };
 
@@ -55,13 +55,14 @@ async function runOriginal(args: Parsed, io: Io, path: string, model: Model, for
   return report(args, io, path, 'reference (original graph)', feeds, Object.values(result), performance.now() - t0);
 }
 
-function report(args: Parsed, io: Io, path: string, backend: string, feeds: Tensor[], outputs: Tensor[], ms: number): number {
+function report(args: Parsed, io: Io, path: string, backend: string, feeds: Tensor[], outputs: Tensor[], ms: number, gpu?: GpuReport): number {
   const dir = str(args, 'output-dir');
   const files = dir ? writeOutputs(dir, outputs) : [];
   if (flag(args, 'json')) {
     const json = {
       model: path,
       backend,
+      ...(gpu ? { webgpu: gpu } : {}),
       ms,
       inputs: feeds.map((f) => ({ name: f.name, dtype: f.dtype, shape: f.shape })),
       outputs: outputs.map((t, j) => ({ name: t.name, dtype: t.dtype, shape: t.shape, file: files[j], ...stats(t) })),
@@ -70,6 +71,7 @@ function report(args: Parsed, io: Io, path: string, backend: string, feeds: Tens
     return 0;
   }
   io.stdout.write(`ran ${path} on ${backend} in ${ms.toFixed(2)} ms\n`);
+  if (gpu) io.stdout.write(gpuSummary(gpu));
   for (const t of outputs) io.stdout.write(`  ${t.name}  ${t.dtype}[${t.shape.join(',')}]  ${preview(t)}\n`);
   if (dir) io.stdout.write(`wrote ${files.length} output(s) and outputs.json to ${dir}\n`);
   return 0;
