@@ -58,12 +58,15 @@ describeModels('liteml --backend webgpu', () => {
       expect(j.webgpu.fallbacks).toContainEqual(expect.objectContaining({ op: 'tfl.SHAPE', backend: 'wasm', reason: 'no WebGPU kernel for tfl.SHAPE' }));
       for (const n of nodes) expect(n.backend === 'webgpu').toBe(!j.webgpu.fallbacks.some((f: { node: string }) => f.node === (n as unknown as { name: string }).name));
       expect(j.latencyMs.min).toBeGreaterThan(0);
+      expect(j.memory.gpu.constantBytes).toBeGreaterThan(0); // the conv's filter and bias
+      expect(j.memory.gpu.pooledBytes).toBeGreaterThan(0);
 
       const text = await liteml('benchmark', modelPath(DILATED), '--backend', 'webgpu', '--runs', '1', '--profile');
       expect(text.code, text.err).toBe(0);
       expect(text.out).toMatch(new RegExp(`webgpu: .*, precision f32, ${j.webgpu.onGpu} of ${nodes.length} node\\(s\\) on the GPU`));
       expect(text.out).toMatch(/1 × SHAPE on wasm: no WebGPU kernel for tfl\.SHAPE/);
       expect(text.out).toMatch(/CONV_2D +webgpu/);
+      expect(text.out).toMatch(/memory: GPU weights [\d.]+ (B|KiB), GPU buffer pool [\d.]+ (B|KiB|MiB), arena/);
     });
 
     it('--precision f16 stores floats as f16 where the adapter has shader-f16, and says why not elsewhere', async () => {

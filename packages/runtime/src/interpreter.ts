@@ -38,6 +38,11 @@ export interface MemoryReport {
   arenaBytes: number;
   /** Bytes of persistent variable tensors (LSTM state). */
   persistentBytes: number;
+  /**
+   * webgpu only: bytes of this interpreter's GPU copies of constants, and of the device's buffer
+   * pool for intermediates (shared by every interpreter on the device; it grows to the peak need).
+   */
+  gpu?: { constantBytes: number; pooledBytes: number };
 }
 
 /** Runs one signature of a model; inputs and outputs use the signature's names. */
@@ -220,11 +225,14 @@ export class Interpreter {
 
   /** Planned memory of every subgraph planned so far (the main graph is planned on demand). */
   get memory(): MemoryReport {
-    this.engine.runner(0).ensurePlanned();
+    // On webgpu the main graph lives on the GPU: no CPU arena is planned for it.
+    if (!this.gpu) this.engine.runner(0).ensurePlanned();
     let arenaBytes = 0;
     let persistentBytes = 0;
     for (const r of this.engine.allRunners()) { arenaBytes += r.arenaBytes; persistentBytes += r.persistentBytes; }
-    return { arenaBytes, persistentBytes };
+    if (!this.gpu) return { arenaBytes, persistentBytes };
+    const s = this.gpu.stats;
+    return { arenaBytes, persistentBytes, gpu: { constantBytes: s.constantBytes, pooledBytes: s.pooledBytes } };
   }
 
   /** Bytes of the planned arenas (see `memory`). */

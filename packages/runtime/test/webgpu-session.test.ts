@@ -130,5 +130,27 @@ describeModels('webgpu session', () => {
       expect(s.stats.programs).toBe(programs);
       s.dispose();
     });
+
+    it('reports GPU memory, and plans no CPU arena for the main graph on webgpu', async () => {
+      const path = 'support/mobilenet_v1_0.25_224_1_default_1.tflite';
+      const bytes = readFileSync(modelPath(path));
+      const model = loadModel(bytes);
+      let weightBytes = 0;
+      for (const n of model.graphs[0]!.nodes) for (const v of n.inputs) if (v?.data) weightBytes += v.data.byteLength;
+      const interp = await Interpreter.create(bytes, { backend: 'webgpu' });
+      const { feeds } = feedsOf(model, path.replace('.tflite', '.golden'), path);
+      await interp.runAsync(feeds.map((f) => ({ data: f.data, shape: f.shape })) as never);
+      const m = interp.memory;
+      expect(m.arenaBytes).toBe(0);
+      // Every weight is uploaded once (f32, 4-byte aligned): at least their bytes, and not twice over.
+      expect(m.gpu!.constantBytes).toBeGreaterThanOrEqual(weightBytes);
+      expect(m.gpu!.constantBytes).toBeLessThan(1.5 * weightBytes);
+      // The pool holds at least the largest activation (1×112×112×8 f32 after the first conv).
+      expect(m.gpu!.pooledBytes).toBeGreaterThanOrEqual(112 * 112 * 8 * 4);
+      interp.dispose();
+      const cpu = Interpreter.createSync(bytes);
+      expect(cpu.memory.arenaBytes).toBeGreaterThan(0);
+      expect(cpu.memory.gpu).toBeUndefined();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Interpreter, type NodeTiming } from '@liteml/runtime';
+import { Interpreter, type MemoryReport, type NodeTiming } from '@liteml/runtime';
 import { detectFormat } from '../load';
 import { CliError } from '../errors';
 import { buildFeeds, parseInputSpecs } from '../tensors';
@@ -58,6 +58,7 @@ export const benchmark: Command = {
     }
     timings = undefined;
     const gpu = await gpuReport(interp, options);
+    const memory = interp.memory;
     interp.dispose();
     const peakRss = process.memoryUsage().rss;
     const sorted = [...times].sort((a, b) => a - b);
@@ -79,7 +80,7 @@ export const benchmark: Command = {
       initMs,
       firstRunMs: firstMs,
       latencyMs: latency,
-      memory: { ...interp.memory, modelBytes: bytes.byteLength, rssDeltaBytes: Math.max(0, peakRss - rssBefore) },
+      memory: { ...memory, modelBytes: bytes.byteLength, rssDeltaBytes: Math.max(0, peakRss - rssBefore) },
       ...(profile ? { profile: { graph: 0, runs, totalMs: latency.mean, nodes } } : {}),
     };
     if (flag(args, 'json')) {
@@ -92,13 +93,18 @@ export const benchmark: Command = {
         (gpu ? gpuSummary(gpu) : '') +
         `init: ${f(initMs)} ms   first run: ${f(firstMs)} ms   warm-up runs: ${warmup}   timed runs: ${runs}\n` +
         `latency ms: min ${f(latency.min)}  median ${f(latency.median)}  p90 ${f(latency.p90)}  max ${f(latency.max)}  mean ${f(latency.mean)}\n` +
-        `memory: arena ${formatBytes(interp.memory.arenaBytes)}, persistent ${formatBytes(interp.memory.persistentBytes)}, ` +
+        `memory: ${memoryLine(report.memory)}, ` +
         `model ${formatBytes(bytes.byteLength)}, process RSS +${formatBytes(report.memory.rssDeltaBytes)}\n`,
     );
     if (profile) io.stdout.write(`\n${profileTables(nodes)}`);
     return 0;
   },
 };
+
+function memoryLine(m: MemoryReport): string {
+  const gpu = m.gpu ? `GPU weights ${formatBytes(m.gpu.constantBytes)}, GPU buffer pool ${formatBytes(m.gpu.pooledBytes)}, ` : '';
+  return `${gpu}arena ${formatBytes(m.arenaBytes)}, persistent ${formatBytes(m.persistentBytes)}`;
+}
 
 function quantile(sorted: number[], q: number): number {
   const pos = (sorted.length - 1) * q;

@@ -120,8 +120,16 @@ export class WebGpuSession {
   }
 
   /** The adapter, and what the device shares across sessions: pooled buffer bytes and compiled pipelines. */
-  get stats(): { adapter: string; pooledBytes: number; programs: number; timestamps: boolean } {
-    return { adapter: this.gpu.adapterInfo, pooledBytes: this.gpu.pool.totalBytes, programs: this.gpu.programs.size, timestamps: this.gpu.hasTimestamps };
+  get stats(): { adapter: string; pooledBytes: number; constantBytes: number; programs: number; timestamps: boolean } {
+    return { adapter: this.gpu.adapterInfo, pooledBytes: this.gpu.pool.totalBytes, constantBytes: this.constantBytes, programs: this.gpu.programs.size, timestamps: this.gpu.hasTimestamps };
+  }
+
+  /** Bytes of this session's GPU copies of constants (weights, and what kernels derive from them). */
+  private get constantBytes(): number {
+    let n = 0;
+    for (const t of this.constGpu.values()) n += t.storage.buf.size;
+    for (const s of this.states) for (const t of s.derived.values()) n += t.storage.buf.size;
+    return n;
   }
 
   private get f16(): boolean {
