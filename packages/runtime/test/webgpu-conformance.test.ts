@@ -371,6 +371,57 @@ const SPECS: Record<string, Spec> = {
     const shape = [int(r, 1, 4), int(r, 1, 4)];
     await expectConforms('tfl.EXPAND_DIMS', [f32(r, shape), i32([int(r, -3, 2)], [1])], {}, `[${shape}]`);
   },
+  'tfl.SELECT': async (r, i) => {
+    const shape = Array.from({ length: int(r, 1, 3) }, () => int(r, 1, 4));
+    const how = pick(r, shape.length > 1 ? ['same', 'rows', 'scalar'] : ['same', 'scalar']);
+    const sc = how === 'same' ? shape : how === 'rows' ? [shape[0]!] : [];
+    const values = (constant: boolean): Operand => (i % 2 === 1
+      ? { shape, dtype: 'i32', data: Int32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => int(r, -50, 50)), constant }
+      : f32(r, shape, constant));
+    await expectExact('tfl.SELECT', [bools(r, sc), values(false), values(r() < 0.3)], {}, i % 2 === 1 ? 'i32' : 'f32', `[${sc}] ? [${shape}] (${how})`);
+  },
+  'tfl.GATHER_ND': async (r, i) => {
+    const ps = Array.from({ length: int(r, 1, 4) }, () => int(r, 1, 4));
+    const k = int(r, i === 0 ? 0 : 1, ps.length), batch = Array.from({ length: int(r, 0, 2) }, () => int(r, 1, 3));
+    const rows = batch.reduce((a, b) => a * b, 1);
+    const idx = Array.from({ length: rows }, () => ps.slice(0, k).map((d) => int(r, 0, d - 1))).flat();
+    await expectExact('tfl.GATHER_ND', [f32(r, ps, r() < 0.3), i32(idx, [...batch, k], r() < 0.5)], {}, 'f32', `[${ps}] indices [${batch},${k}] [${idx}]`);
+  },
+  'tfl.EMBEDDING_LOOKUP': async (r) => {
+    const table = [int(r, 1, 6), ...Array.from({ length: int(r, 1, 2) }, () => int(r, 1, 5))];
+    const ids = Array.from({ length: int(r, 1, 6) }, () => int(r, 0, table[0]! - 1));
+    await expectExact('tfl.EMBEDDING_LOOKUP', [i32(ids, [ids.length], r() < 0.5), f32(r, table, r() < 0.5)], {}, 'f32', `table [${table}] ids [${ids}]`);
+  },
+  'tfl.ATAN2': async (r) => {
+    const rank = int(r, 0, 4);
+    const out = Array.from({ length: rank }, () => pick(r, [1, 2, 3, 5]));
+    const operand = () => out.slice(rank - int(r, 0, rank)).map((d) => (r() < 0.35 ? 1 : d));
+    const sy = operand(), sx = r() < 0.3 ? [...sy] : operand();
+    const y = f32(r, sy, false, 3), x = f32(r, sx, r() < 0.5, 3);
+    for (const t of [y, x]) for (let j = 0; j < t.data.length; j++) if (r() < 0.15) t.data[j] = 0; // axes and the origin
+    await expectConforms('tfl.ATAN2', [y, x], {}, `atan2([${sy}], [${sx}])`, TOL['transcendental']);
+  },
+  'tfl.DYNAMIC_UPDATE_SLICE': async (r) => {
+    const shape = Array.from({ length: int(r, 1, 4) }, () => int(r, 1, 5));
+    const us = shape.map((d) => int(r, 1, d));
+    const start = shape.map((d) => int(r, -2, d + 1)); // past either end: clamped so the update fits
+    await expectExact('tfl.DYNAMIC_UPDATE_SLICE', [f32(r, shape, r() < 0.2), f32(r, us, r() < 0.3), i32(start, [shape.length], r() < 0.5)], {}, 'f32', `[${shape}] ← [${us}] at [${start}]`);
+  },
+  'tfl.SCATTER_ND': async (r, i) => {
+    const shape = Array.from({ length: int(r, 1, 4) }, () => int(r, 1, 4));
+    const k = int(r, 1, shape.length), batch = Array.from({ length: int(r, 1, 2) }, () => int(r, 1, 4));
+    const rows = batch.reduce((a, b) => a * b, 1);
+    const pool = Array.from({ length: int(r, 1, 3) }, () => shape.slice(0, k).map((d) => int(r, 0, d - 1)));
+    const idx = Array.from({ length: rows }, () => pick(r, pool)).flat(); // few distinct rows: duplicates sum
+    const us = [...batch, ...shape.slice(k)];
+    const ints = i % 2 === 1;
+    const n = us.reduce((a, b) => a * b, 1);
+    const updates: Operand = ints ? { shape: us, dtype: 'i32', data: Int32Array.from({ length: n }, () => int(r, -9, 9)) } : f32(r, us, r() < 0.3);
+    const inputs = [i32(idx, [...batch, k], r() < 0.5), updates, i32(shape)];
+    const what = `[${shape}] indices [${batch},${k}] [${idx}] ${ints ? 'i32' : 'f32'}`;
+    if (ints) await expectExact('tfl.SCATTER_ND', inputs, {}, 'i32', what);
+    else await expectConforms('tfl.SCATTER_ND', inputs, {}, what);
+  },
 };
 
 /** f16 on the default adapter when it has 'shader-f16'; else f16 shaders validated on Dawn's null backend. */

@@ -2,6 +2,7 @@
 import type { GpuKernel } from '../kernel';
 import { abs } from './Abs';
 import { add } from './Add';
+import { atan2 } from './Atan2';
 import { averagePool2d } from './AveragePool2D';
 import { batchMatmul } from './BatchMatmul';
 import { batchToSpaceNd } from './BatchToSpaceNd';
@@ -14,13 +15,16 @@ import { cos } from './Cos';
 import { depthToSpace } from './DepthToSpace';
 import { depthwiseConv2d } from './DepthwiseConv2D';
 import { div } from './Div';
+import { dynamicUpdateSlice } from './DynamicUpdateSlice';
 import { elu } from './Elu';
+import { embeddingLookup } from './EmbeddingLookup';
 import { equal } from './Equal';
 import { exp } from './Exp';
 import { expandDims } from './ExpandDims';
 import { floor } from './Floor';
 import { fullyConnected } from './FullyConnected';
 import { gather } from './Gather';
+import { gatherNd } from './GatherNd';
 import { gelu } from './Gelu';
 import { greater } from './Greater';
 import { greaterEqual } from './GreaterEqual';
@@ -61,6 +65,8 @@ import { resizeBilinear } from './ResizeBilinear';
 import { resizeNearestNeighbor } from './ResizeNearestNeighbor';
 import { round } from './Round';
 import { rsqrt } from './Rsqrt';
+import { scatterNd } from './ScatterNd';
+import { select } from './Select';
 import { selectV2 } from './SelectV2';
 import { sign } from './Sign';
 import { sin } from './Sin';
@@ -84,14 +90,14 @@ import { transposeConv } from './TransposeConv';
 import { unpack } from './Unpack';
 
 export const webgpuKernels: readonly GpuKernel[] = [
-  abs, add, averagePool2d, batchMatmul, batchToSpaceNd, broadcastTo, cast, ceil, concatenation, conv2d, cos,
-  depthToSpace, depthwiseConv2d, div, elu, equal, exp, expandDims, floor, fullyConnected, gather, gelu,
-  greater, greaterEqual, hardSwish, l2Normalization, l2Pool2d, leakyRelu, less, lessEqual, log, logSoftmax,
-  logicalAnd, logicalNot, logicalOr, logistic, maxPool2d, maximum, mean, minimum, mirrorPad, mul, neg,
-  notEqual, pack, pad, padV2, pow, prelu, reduceMax, reduceMin, reduceProd, relu, relu0To1, relu6, reluN1To1,
-  reshape, resizeBilinear, resizeNearestNeighbor, round, rsqrt, selectV2, sign, sin, slice, softmax,
-  spaceToBatchNd, spaceToDepth, split, splitV, sqrt, square, squaredDifference, squeeze, stridedSlice, sub,
-  sum, tanh, tile, transpose, transposeConv, unpack,
+  abs, add, atan2, averagePool2d, batchMatmul, batchToSpaceNd, broadcastTo, cast, ceil, concatenation, conv2d, cos,
+  depthToSpace, depthwiseConv2d, div, dynamicUpdateSlice, elu, embeddingLookup, equal, exp, expandDims, floor,
+  fullyConnected, gather, gatherNd, gelu, greater, greaterEqual, hardSwish, l2Normalization, l2Pool2d, leakyRelu,
+  less, lessEqual, log, logSoftmax, logicalAnd, logicalNot, logicalOr, logistic, maxPool2d, maximum, mean, minimum,
+  mirrorPad, mul, neg, notEqual, pack, pad, padV2, pow, prelu, reduceMax, reduceMin, reduceProd, relu, relu0To1,
+  relu6, reluN1To1, reshape, resizeBilinear, resizeNearestNeighbor, round, rsqrt, scatterNd, select, selectV2, sign,
+  sin, slice, softmax, spaceToBatchNd, spaceToDepth, split, splitV, sqrt, square, squaredDifference, squeeze,
+  stridedSlice, sub, sum, tanh, tile, transpose, transposeConv, unpack,
 ];
 
 const byOp = new Map(webgpuKernels.map((k) => [k.op, k]));
