@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { NodeTiming } from '../src/graph-runner';
 import type { Tensor } from '../src/kernel';
+import type { Model, Value } from '../src/ir';
 import { Interpreter } from '../src/interpreter';
 import { loadModel } from '../src/load';
 import { RuntimeError } from '../src/errors';
@@ -129,6 +130,34 @@ describeModels('webgpu session', () => {
       expect(maxDiff(got.data as Float32Array, want.data as Float32Array)).toBeLessThan(1e-5);
       expect(s.stats.programs).toBe(programs);
       s.dispose();
+    });
+
+    it('runs SHAPE of a GPU tensor on the CPU without reading the tensor back', async () => {
+      // x → MUL(x, x) on the GPU → SHAPE on the CPU: only the product's shape is needed.
+      const x: Value = { id: 1, name: 'x', dtype: 'f32', shape: [2, 3, 5] };
+      const sq: Value = { id: 2, name: 'sq', dtype: 'f32', shape: [2, 3, 5] };
+      const shp: Value = { id: 3, name: 'shape', dtype: 'i32', shape: [3] };
+      const model: Model = {
+        graphs: [{ name: 'main', inputs: [x], outputs: [shp], nodes: [
+          { op: 'tfl.MUL', name: 'mul', inputs: [x, x], outputs: [sq], attrs: { fusedActivationFunction: 'NONE' } },
+          { op: 'tfl.SHAPE', name: 'shape', inputs: [sq], outputs: [shp], attrs: { outType: 'i32' } },
+        ] }],
+        signatures: [], metadata: [],
+      };
+      const s = await WebGpuSession.create(model);
+      expect(s.placements.map((p) => p.backend)).toEqual(['webgpu', 'wasm']);
+      const proto = (globalThis as unknown as { GPUBuffer: { prototype: { mapAsync: (...a: unknown[]) => Promise<void> } } }).GPUBuffer.prototype;
+      const mapAsync = proto.mapAsync;
+      let reads = 0;
+      proto.mapAsync = function (this: unknown, ...a: unknown[]) { reads++; return mapAsync.apply(this, a); };
+      try {
+        const out = await s.run([{ name: 'x', dtype: 'f32', shape: [2, 3, 5], data: new Float32Array(30).fill(1.5) }]);
+        expect(Array.from(out[0]!.data as Int32Array)).toEqual([2, 3, 5]);
+      } finally {
+        proto.mapAsync = mapAsync;
+        s.dispose();
+      }
+      expect(reads).toBe(0);
     });
 
     it('reports GPU memory, and plans no CPU arena for the main graph on webgpu', async () => {

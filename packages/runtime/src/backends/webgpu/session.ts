@@ -22,6 +22,9 @@ import { gpuKernelFor } from './kernels/index';
 export { WEBGPU_BACKEND } from './name';
 import { WEBGPU_BACKEND } from './name';
 
+/** CPU ops that read only their input's shape (the GPU data stays where it is). */
+const SHAPE_ONLY_OPS = new Set(['tfl.SHAPE', 'tfl.RANK']);
+
 export interface WebGpuSessionOptions extends WebGpuOptions {
   /** Keep every intermediate tensor so readTensor() can fetch it (no buffer reuse). */
   preserveAllTensors?: boolean;
@@ -342,15 +345,22 @@ export class WebGpuSession {
     const plan = this.plans[k]!;
     const node = plan.node;
     const st = this.states[k]!;
-    const needRead = node.inputs.filter((v): v is Value => !!v && !v.isVariable && !this.constants.has(v) && !this.slotOf(v, vals).cpu);
+    // SHAPE and RANK need only the input's shape: a GPU tensor is not read back for them.
+    const shapeOnly = SHAPE_ONLY_OPS.has(node.op);
+    const needRead = shapeOnly ? [] : node.inputs.filter((v): v is Value => !!v && !v.isVariable && !this.constants.has(v) && !this.slotOf(v, vals).cpu);
     if (needRead.length) {
       const got = await this.read(needRead, vals);
       needRead.forEach((v, i) => { this.slotOf(v, vals).cpu = got[i]; });
     }
-    const inputs = node.inputs.map((v) => {
+    const inputs = node.inputs.map((v): Tensor | undefined => {
       if (!v) return undefined;
       if (v.isVariable) return this.variableOf(v);
-      return this.constants.get(v) ?? this.slotOf(v, vals).cpu!;
+      const c = this.constants.get(v);
+      if (c) return c;
+      const slot = this.slotOf(v, vals);
+      if (slot.cpu) return slot.cpu;
+      const g = slot.gpu!;
+      return { name: v.name, dtype: g.dtype, shape: [...g.shape], data: allocData(g.dtype, 0) };
     });
     const outs: (Tensor | undefined)[] = node.outputs.map(() => undefined);
     const ctx: KernelContext = {
