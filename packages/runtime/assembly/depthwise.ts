@@ -2,6 +2,7 @@
 // as is), bias [OC] (always present: zeros when the model has none). Depth multiplier 1 runs 8 and
 // 4 channels per step in SIMD, multipliers that are multiples of 4 run 4 output channels per
 // input value; other multipliers and channel tails run scalar.
+import { endTap, firstTap } from './taps';
 
 // @ts-ignore: decorator
 @inline
@@ -29,19 +30,6 @@ function dwPixelScalar(x: usize, w: usize, bias: usize, o: usize, c0: i32, c1: i
     }
     store<f32>(o + (<usize>oc << 2), clampf(acc, vmin, vmax));
   }
-}
-
-// @ts-ignore: decorator
-@inline
-function firstTap(i0: i32, d: i32): i32 {
-  return i0 >= 0 ? 0 : (-i0 + d - 1) / d;
-}
-// @ts-ignore: decorator
-@inline
-function endTap(i0: i32, size: i32, k: i32, d: i32): i32 {
-  const room = size - i0;
-  if (room <= 0) return 0;
-  return min(k, (room + d - 1) / d);
 }
 
 /**

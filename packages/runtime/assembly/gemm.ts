@@ -33,6 +33,13 @@ export function packed_f32_gemm_bytes(N: i32, K: i32): i32 {
   return ((N + NR - 1) / NR) * NR * (K + 1) * 4;
 }
 
+/** Row i (0..3) of a tile of mr (1..4) rows at p, stride bytes apart: rows past mr alias row mr − 1. */
+// @ts-ignore: decorator
+@inline
+export function tileRow(p: usize, stride: usize, mr: i32, i: i32): usize {
+  return p + <usize>min(i, mr - 1) * stride;
+}
+
 /**
  * Stores the first nc (1..16) 32-bit lanes of v0..v3 at c. No scratch memory: threads run this
  * concurrently, so partial rows are written lane by lane.
@@ -63,11 +70,8 @@ export function storeRow(c: usize, nc: i32, v0: v128, v1: v128, v2: v128, v3: v1
 /** 4 rows × 16 columns of C per call, 16 f32x4 accumulators; mr < 4 aliases the last row. */
 export function f32_gemm_4x16__wasmsimd(mr: i32, nc: i32, kc: i32, a: usize, aStride: usize, w: usize,
   c: usize, cStride: usize, vmin: v128, vmax: v128): void {
-  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
-  let c0 = c, c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
-  if (mr < 2) { a1 = a0; c1 = c0; }
-  if (mr <= 2) { a2 = a1; c2 = c1; }
-  if (mr < 4) { a3 = a2; c3 = c2; }
+  let a0 = a, a1 = tileRow(a, aStride, mr, 1), a2 = tileRow(a, aStride, mr, 2), a3 = tileRow(a, aStride, mr, 3);
+  const c0 = c, c1 = tileRow(c, cStride, mr, 1), c2 = tileRow(c, cStride, mr, 2), c3 = tileRow(c, cStride, mr, 3);
   let acc00 = v128.load(w), acc01 = v128.load(w, 16), acc02 = v128.load(w, 32), acc03 = v128.load(w, 48);
   let acc10 = acc00, acc11 = acc01, acc12 = acc02, acc13 = acc03;
   let acc20 = acc00, acc21 = acc01, acc22 = acc02, acc23 = acc03;
@@ -108,11 +112,8 @@ export function f32_gemm_4x16__wasmsimd(mr: i32, nc: i32, kc: i32, a: usize, aSt
 /** 4 rows × 8 columns (the first half of a 16-column panel): for layers with ≤ 8 output channels. */
 export function f32_gemm_4x8__wasmsimd(mr: i32, nc: i32, kc: i32, a: usize, aStride: usize, w: usize,
   c: usize, cStride: usize, vmin: v128, vmax: v128): void {
-  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
-  let c0 = c, c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
-  if (mr < 2) { a1 = a0; c1 = c0; }
-  if (mr <= 2) { a2 = a1; c2 = c1; }
-  if (mr < 4) { a3 = a2; c3 = c2; }
+  let a0 = a, a1 = tileRow(a, aStride, mr, 1), a2 = tileRow(a, aStride, mr, 2), a3 = tileRow(a, aStride, mr, 3);
+  const c0 = c, c1 = tileRow(c, cStride, mr, 1), c2 = tileRow(c, cStride, mr, 2), c3 = tileRow(c, cStride, mr, 3);
   let acc00 = v128.load(w), acc01 = v128.load(w, 16);
   let acc10 = acc00, acc11 = acc01, acc20 = acc00, acc21 = acc01, acc30 = acc00, acc31 = acc01;
   let wp = w + 64;

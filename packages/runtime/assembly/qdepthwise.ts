@@ -3,24 +3,12 @@
 // taps outside the input are skipped (they add nothing in TFLite's reference kernels either).
 // Depth multiplier 1 keeps 8 channels of accumulators in registers; other multipliers are scalar.
 import { requantize_span, rq4 } from './requant';
+import { endTap, firstTap } from './taps';
 
 // @ts-ignore: decorator
 @inline
 function loadX(p: usize, signed: i32): i32 {
   return signed ? <i32>load<i8>(p) : <i32>load<u8>(p);
-}
-
-// @ts-ignore: decorator
-@inline
-function firstTap(i0: i32, d: i32): i32 {
-  return i0 >= 0 ? 0 : (-i0 + d - 1) / d;
-}
-// @ts-ignore: decorator
-@inline
-function endTap(i0: i32, size: i32, k: i32, d: i32): i32 {
-  const room = size - i0;
-  if (room <= 0) return 0;
-  return min(k, (room + d - 1) / d);
 }
 
 export function dwconv2d_q8_rows(x: usize, xSigned: i32, N: i32, H: i32, W: i32, C: i32, w: usize, bias: usize, dm: i32,

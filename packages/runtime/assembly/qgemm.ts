@@ -5,7 +5,7 @@
 // (requant.ts: gemmlowp MultiplyByQuantizedMultiplier, or XNNPACK's fp32 scale): in the
 // microkernel's epilogue with SIMD, in a separate pass over an int32 tile without.
 
-import { storeRow } from './gemm';
+import { storeRow, tileRow } from './gemm';
 import { requantize_rows, requantize_span, rq4 } from './requant';
 
 const QNR: i32 = 16;
@@ -47,41 +47,6 @@ export function pack_q8_gemm(N: i32, K: i32, w: usize, wSigned: i32, wOff: i32, 
   }
 }
 
-/** 4 rows × 16 columns of int32 C. `a`: int16 rows (kp values, stride aStride bytes). */
-export function i8_gemm_4x16c2__wasmsimd_dot16x2(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
-  c: usize, cStride: usize): void {
-  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
-  let c0 = c, c1 = c0 + cStride, c2 = c1 + cStride, c3 = c2 + cStride;
-  if (mr < 2) { a1 = a0; c1 = c0; }
-  if (mr <= 2) { a2 = a1; c2 = c1; }
-  if (mr < 4) { a3 = a2; c3 = c2; }
-  let acc00 = v128.load(w), acc01 = v128.load(w, 16), acc02 = v128.load(w, 32), acc03 = v128.load(w, 48);
-  let acc10 = acc00, acc11 = acc01, acc12 = acc02, acc13 = acc03;
-  let acc20 = acc00, acc21 = acc01, acc22 = acc02, acc23 = acc03;
-  let acc30 = acc00, acc31 = acc01, acc32 = acc02, acc33 = acc03;
-  let wp = w + 64;
-  for (let k = 0; k < kp; k += 2) {
-    const w0 = v128.load(wp), w1 = v128.load(wp, 16), w2 = v128.load(wp, 32), w3 = v128.load(wp, 48);
-    const x0 = v128.load32_splat(a0);
-    acc00 = i32x4.add(acc00, i32x4.dot_i16x8_s(x0, w0)); acc01 = i32x4.add(acc01, i32x4.dot_i16x8_s(x0, w1));
-    acc02 = i32x4.add(acc02, i32x4.dot_i16x8_s(x0, w2)); acc03 = i32x4.add(acc03, i32x4.dot_i16x8_s(x0, w3));
-    const x1 = v128.load32_splat(a1);
-    acc10 = i32x4.add(acc10, i32x4.dot_i16x8_s(x1, w0)); acc11 = i32x4.add(acc11, i32x4.dot_i16x8_s(x1, w1));
-    acc12 = i32x4.add(acc12, i32x4.dot_i16x8_s(x1, w2)); acc13 = i32x4.add(acc13, i32x4.dot_i16x8_s(x1, w3));
-    const x2 = v128.load32_splat(a2);
-    acc20 = i32x4.add(acc20, i32x4.dot_i16x8_s(x2, w0)); acc21 = i32x4.add(acc21, i32x4.dot_i16x8_s(x2, w1));
-    acc22 = i32x4.add(acc22, i32x4.dot_i16x8_s(x2, w2)); acc23 = i32x4.add(acc23, i32x4.dot_i16x8_s(x2, w3));
-    const x3 = v128.load32_splat(a3);
-    acc30 = i32x4.add(acc30, i32x4.dot_i16x8_s(x3, w0)); acc31 = i32x4.add(acc31, i32x4.dot_i16x8_s(x3, w1));
-    acc32 = i32x4.add(acc32, i32x4.dot_i16x8_s(x3, w2)); acc33 = i32x4.add(acc33, i32x4.dot_i16x8_s(x3, w3));
-    a0 += 4; a1 += 4; a2 += 4; a3 += 4; wp += 64;
-  }
-  storeRow(c3, nc, acc30, acc31, acc32, acc33);
-  storeRow(c2, nc, acc20, acc21, acc22, acc23);
-  storeRow(c1, nc, acc10, acc11, acc12, acc13);
-  storeRow(c0, nc, acc00, acc01, acc02, acc03);
-}
-
 /**
  * Requantizes one row of a 4×16 tile (columns [n0, n0 + nc)) and stores the bytes at o (= the
  * output row + n0). Partial tiles go through `tile` (64 bytes of scratch) and the scalar tail.
@@ -116,19 +81,16 @@ function loadPair(p: usize, aMode: i32): v128 {
 }
 
 /**
- * i8_gemm_4x16c2__wasmsimd_dot16x2 with requantization fused into the epilogue: 4 rows × 16
- * columns (from n0) of 8-bit output at `o` (row stride oStride bytes), no int32 round trip.
+ * The 4 rows × 16 columns tile (from column n0; mr < 4 aliases the last row) over A read as aMode
+ * says: int32 C at c (row stride cStride bytes) when rqOut is 0; with rqOut 1, requantization
+ * fused into the epilogue, 8-bit output at c, no int32 round trip.
  */
 // @ts-ignore: decorator
 @inline
-function gemmTileRq(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
-  o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32,
-  tile: usize, aMode: i32): void {
-  let a0 = a, a1 = a0 + aStride, a2 = a1 + aStride, a3 = a2 + aStride;
-  let o0 = o, o1 = o0 + oStride, o2 = o1 + oStride, o3 = o2 + oStride;
-  if (mr < 2) { a1 = a0; o1 = o0; }
-  if (mr <= 2) { a2 = a1; o2 = o1; }
-  if (mr < 4) { a3 = a2; o3 = o2; }
+function gemmTile(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize, c: usize, cStride: usize, aMode: i32,
+  rqOut: i32, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
+  let a0 = a, a1 = tileRow(a, aStride, mr, 1), a2 = tileRow(a, aStride, mr, 2), a3 = tileRow(a, aStride, mr, 3);
+  const c0 = c, c1 = tileRow(c, cStride, mr, 1), c2 = tileRow(c, cStride, mr, 2), c3 = tileRow(c, cStride, mr, 3);
   let acc00 = v128.load(w), acc01 = v128.load(w, 16), acc02 = v128.load(w, 32), acc03 = v128.load(w, 48);
   let acc10 = acc00, acc11 = acc01, acc12 = acc02, acc13 = acc03;
   let acc20 = acc00, acc21 = acc01, acc22 = acc02, acc23 = acc03;
@@ -151,29 +113,43 @@ function gemmTileRq(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usiz
     const step: usize = aMode ? 2 : 4;
     a0 += step; a1 += step; a2 += step; a3 += step; wp += 64;
   }
-  rqRow(o3, nc, acc30, acc31, acc32, acc33, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
-  rqRow(o2, nc, acc20, acc21, acc22, acc23, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
-  rqRow(o1, nc, acc10, acc11, acc12, acc13, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
-  rqRow(o0, nc, acc00, acc01, acc02, acc03, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+  if (rqOut) {
+    rqRow(c3, nc, acc30, acc31, acc32, acc33, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+    rqRow(c2, nc, acc20, acc21, acc22, acc23, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+    rqRow(c1, nc, acc10, acc11, acc12, acc13, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+    rqRow(c0, nc, acc00, acc01, acc02, acc03, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
+  } else {
+    // Highest row first so aliased rows end with the right values.
+    storeRow(c3, nc, acc30, acc31, acc32, acc33);
+    storeRow(c2, nc, acc20, acc21, acc22, acc23);
+    storeRow(c1, nc, acc10, acc11, acc12, acc13);
+    storeRow(c0, nc, acc00, acc01, acc02, acc03);
+  }
+}
+
+/** 4 rows × 16 columns of int32 C. `a`: int16 rows (kp values, stride aStride bytes). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  c: usize, cStride: usize): void {
+  gemmTile(mr, nc, kp, a, aStride, w, c, cStride, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 
 /** The fused tile over int16 A (im2col rows). */
 export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
   o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
-  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 0);
+  gemmTile(mr, nc, kp, a, aStride, w, o, oStride, 0, 1, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
 }
 
 /** The fused tile reading int8 A directly (widened in registers). */
 export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq_s8a(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
   o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
-  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 1);
+  gemmTile(mr, nc, kp, a, aStride, w, o, oStride, 1, 1, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
 }
 
 /** The fused tile reading uint8 A directly (widened in registers). */
 export function i8_gemm_4x16c2__wasmsimd_dot16x2_rq_u8a(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
   o: usize, oStride: usize, rq: usize, c4: usize, n0: i32, fp32: i32, outZp: i32, qmin: i32, qmax: i32, outSigned: i32, tile: usize): void {
-  gemmTileRq(mr, nc, kp, a, aStride, w, o, oStride, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile, 2);
+  gemmTile(mr, nc, kp, a, aStride, w, o, oStride, 2, 1, rq, c4, n0, fp32, outZp, qmin, qmax, outSigned, tile);
 }
 
 /** 8-bit out[M×N] = requantize(A16[M×kp] · packed + column biases), fused (SIMD builds only). */

@@ -12,4 +12,5 @@ export { planArena, type BufferRequest, type ArenaPlan } from './planner';
 export { WebGpuSession, webgpuInfo, WEBGPU_BACKEND, type WebGpuSessionOptions, type WebGpuOptions, type WebGpuInfo, type NodePlacement } from './backends/webgpu/index';
 export { readFlexbuffer, readFlexbufferMap, type FlexValue } from './flexbuffer';
 export { mulberry32, randomTensor } from './random';
+export { f16ToF32, f32ToF16 } from './half';
 export { WASM_BACKEND, wasmBackendInfo, wasmFallbacks, type WasmBackendInfo } from './backends/wasm/index';

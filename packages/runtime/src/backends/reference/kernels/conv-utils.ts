@@ -3,7 +3,7 @@
 // turns an accumulator into an output value (float, hybrid, int8/uint8 with 32-bit accumulators,
 // int16x8 with 64-bit accumulators), set up once in `prepare` and kept in ctx.cache.
 import type { AttrValue, DType, Node } from '../../../ir';
-import type { KernelContext, Tensor, TypedArray } from '../../../kernel';
+import type { KernelConfig, KernelContext, Tensor, TypedArray } from '../../../kernel';
 import { RuntimeError } from '../../../errors';
 import {
   type Activation, activationRangeFloat, activationRangeQuantized, asymmetricQuantizeFloats,
@@ -213,6 +213,71 @@ export function quantizeHybridInput(q: ConvQuant, input: Float32Array, batches: 
       q.zeroPoints![b] = 0;
     }
   }
+}
+
+/** Where a conv-like op (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV) finds its tensors. */
+export interface ConvSlots {
+  input: number;
+  filter: number;
+  /** What the op calls its filter in error messages. */
+  filterName: string;
+  bias: number;
+  /** The filter axis that counts the output channels. */
+  channelAxis: number;
+  hybridMode: 'conv' | 'asymmetric' | 'option';
+}
+
+/**
+ * The node's ConvQuant: set up anew when `fresh` (prepare), else the one kept in ctx.cache.quant
+ * (set up now when there is none, as when run is called without prepare).
+ */
+export function convQuant(ctx: KernelContext, s: ConvSlots, fresh = false): ConvQuant {
+  if (!fresh && ctx.cache.quant) return ctx.cache.quant as ConvQuant;
+  const input = requireInput(ctx, s.input, 'input');
+  const filter = requireInput(ctx, s.filter, s.filterName);
+  const mode = requireMode(ctx.node, input.dtype, filter.dtype);
+  const q = prepareConvQuant(ctx, mode, input, filter, ctx.inputs[s.bias], filter.shape[s.channelAxis]!, s.hybridMode);
+  ctx.cache.quant = q;
+  return q;
+}
+
+/**
+ * A reference conv-like kernel: `supports` (default: checkConvNode on the slots), the ConvQuant
+ * set up in prepare, and `body` run with it.
+ */
+export function convKernel(op: string, s: ConvSlots, body: (ctx: KernelContext, q: ConvQuant) => void,
+  supports: (node: Node) => true | string = (node) => checkConvNode(node, s.input, s.filter)): KernelConfig {
+  return {
+    op,
+    backend: 'reference',
+    supports,
+    prepare(ctx) {
+      convQuant(ctx, s, true);
+    },
+    run(ctx) {
+      body(ctx, convQuant(ctx, s));
+    },
+  };
+}
+
+/**
+ * What the loops of a conv-like op read: the input values x (hybrid: quantized to int8 first,
+ * `batches` rows of `rowSize`), the weights w and the weights offset. Batch b's input offset is
+ * convInputOffset(q, b).
+ */
+export function convOperands(q: ConvQuant, input: Tensor, filter: Tensor, batches: number, rowSize: number):
+  { x: TypedArray; w: TypedArray; wOff: number } {
+  let x = numeric(input);
+  if (q.mode === 'hybrid') {
+    quantizeHybridInput(q, x as Float32Array, batches, rowSize);
+    x = q.qInput!;
+  }
+  return { x, w: numeric(filter), wOff: q.filterOffset };
+}
+
+/** The offset added to batch b's input values: −zero point (per batch for hybrid input). */
+export function convInputOffset(q: ConvQuant, b: number): number {
+  return q.mode === 'hybrid' ? -q.zeroPoints![b]! : q.inputOffset;
 }
 
 /**

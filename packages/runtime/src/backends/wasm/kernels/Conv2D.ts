@@ -6,13 +6,11 @@
 // reference.
 // Grouped convs, int16 and hybrid nodes fall back to reference.
 import type { KernelConfig } from '../../../kernel';
-import {
-  WASM_BACKEND, all, beginCall, checkActivation, clampRange, convOutSize, convPadding, f32, fail,
-  gemmWeights, input, putTask, stepAttr, strAttr,
-} from '../kernel-utils';
+import { conv2dGeometry, conv2dInputs } from '../../reference/kernels/conv2d-geometry';
+import { WASM_BACKEND, all, beginCall, clampRange, f32, fail, gemmWeights, putTask } from '../kernel-utils';
 import { parallel, threadsFor } from '../threads';
 import { runQ8Gemm } from './q8-gemm';
-import { wasmConvMode } from './q8-utils';
+import { checkWasmConv } from './q8-utils';
 
 const TASK_CONV = 1;
 
@@ -23,11 +21,8 @@ export const conv2d: KernelConfig = {
   op: 'tfl.CONV_2D',
   backend: WASM_BACKEND,
   supports: (node) => all(
-    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
-    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
+    () => checkWasmConv(node),
     () => {
-      const padding = node.attrs['padding'] ?? 'SAME';
-      if (padding !== 'SAME' && padding !== 'VALID') return `unknown padding ${String(padding)}`;
       const x = node.inputs[0]?.shape, w = node.inputs[1]?.shape;
       if (x && w && x.length === 4 && w.length === 4 && typeof x[3] === 'number' && typeof w[3] === 'number' && x[3] !== w[3]) {
         return `grouped convolution (input depth ${x[3]}, filter depth ${w[3]}) is not supported`;
@@ -36,26 +31,19 @@ export const conv2d: KernelConfig = {
     },
   ),
   run(ctx) {
-    const x = input(ctx, 0, 'input');
-    const w = input(ctx, 1, 'filter');
+    const [x, w] = conv2dInputs(ctx);
     const bias = ctx.inputs[2];
-    if (x.shape.length !== 4 || w.shape.length !== 4) fail(ctx.node, `expects 4-D input and filter, got [${x.shape}] and [${w.shape}]`);
     const [n, inH, inW, inC] = x.shape as [number, number, number, number];
     const [outC, kH, kW, fC] = w.shape as [number, number, number, number];
     if (fC !== inC) fail(ctx.node, `input depth ${inC} differs from the filter depth ${fC} (grouped convolution runs on the reference backend)`);
     if (bias && bias.data.length !== outC) fail(ctx.node, `bias has ${bias.data.length} values for ${outC} output channels`);
-    const padding = strAttr(ctx.attrs, 'padding', 'SAME');
-    const sH = stepAttr(ctx.attrs, 'strideH'), sW = stepAttr(ctx.attrs, 'strideW');
-    const dH = stepAttr(ctx.attrs, 'dilationHFactor'), dW = stepAttr(ctx.attrs, 'dilationWFactor');
-    const outH = convOutSize(padding, inH, kH, sH, dH);
-    const outW = convOutSize(padding, inW, kW, sW, dW);
-    const padT = convPadding(sH, dH, inH, kH, outH);
-    const padL = convPadding(sW, dW, inW, kW, outW);
+    const g = conv2dGeometry(ctx.attrs, inH, inW, kH, kW);
+    const { sH, sW, dH, dW, outH, outW, padT, padL } = g;
     const out = ctx.output(0, [n, outH, outW, outC]);
     const M = n * outH * outW;
     if (M === 0 || outC === 0) return;
     if (x.dtype !== 'f32') {
-      runQ8Gemm(ctx, x, w, out, { n, inH, inW, inC, outC, kH, kW, sH, sW, dH, dW, padT, padL, outH, outW }, 'conv', false);
+      runQ8Gemm(ctx, x, w, out, { n, inH, inW, inC, outC, kH, kW, ...g }, 'conv', false);
       return;
     }
     const [lo, hi] = clampRange(ctx);

@@ -3,13 +3,11 @@
 // multiplier scalar. int8 / uint8: int32 accumulators (weights widened to int16 once, offset added),
 // requantized per channel bit-exactly like the reference backend.
 import type { KernelConfig, KernelContext, Tensor } from '../../../kernel';
-import {
-  WASM_BACKEND, all, beginCall, checkActivation, clampRange, convOutSize, convPadding, f32, fail,
-  input, intAttr, persistentPack, putTask, stepAttr, strAttr,
-} from '../kernel-utils';
+import { conv2dGeometry, conv2dInputs } from '../../reference/kernels/conv2d-geometry';
+import { WASM_BACKEND, beginCall, clampRange, f32, fail, intAttr, persistentPack, putTask } from '../kernel-utils';
 import type { Heap } from '../heap';
 import { parallel, threadsFor } from '../threads';
-import { biasInts, offsetWeights, q8Plan, wasmConvMode } from './q8-utils';
+import { biasInts, checkWasmConv, offsetWeights, q8Plan } from './q8-utils';
 
 const TASK_DWCONV = 2;
 const TASK_DWCONV_Q8 = 5;
@@ -17,31 +15,16 @@ const TASK_DWCONV_Q8 = 5;
 export const depthwiseConv2d: KernelConfig = {
   op: 'tfl.DEPTHWISE_CONV_2D',
   backend: WASM_BACKEND,
-  supports: (node) => all(
-    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
-    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
-    () => {
-      const padding = node.attrs['padding'] ?? 'SAME';
-      return padding === 'SAME' || padding === 'VALID' ? true : `unknown padding ${String(padding)}`;
-    },
-  ),
+  supports: checkWasmConv,
   run(ctx) {
-    const x = input(ctx, 0, 'input');
-    const w = input(ctx, 1, 'filter');
+    const [x, w] = conv2dInputs(ctx);
     const bias = ctx.inputs[2];
-    if (x.shape.length !== 4 || w.shape.length !== 4) fail(ctx.node, `expects 4-D input and filter, got [${x.shape}] and [${w.shape}]`);
     const [n, inH, inW, inC] = x.shape as [number, number, number, number];
     const [, kH, kW, outC] = w.shape as [number, number, number, number];
     const dm = inC > 0 ? outC / inC : intAttr(ctx.attrs, 'depthMultiplier', 1);
     if (!Number.isInteger(dm) || dm < 1) fail(ctx.node, `filter has ${outC} channels, not a multiple of the ${inC} input channels`);
     if (bias && bias.data.length !== outC) fail(ctx.node, `bias has ${bias.data.length} values for ${outC} output channels`);
-    const padding = strAttr(ctx.attrs, 'padding', 'SAME');
-    const sH = stepAttr(ctx.attrs, 'strideH'), sW = stepAttr(ctx.attrs, 'strideW');
-    const dH = stepAttr(ctx.attrs, 'dilationHFactor'), dW = stepAttr(ctx.attrs, 'dilationWFactor');
-    const outH = convOutSize(padding, inH, kH, sH, dH);
-    const outW = convOutSize(padding, inW, kW, sW, dW);
-    const padT = convPadding(sH, dH, inH, kH, outH);
-    const padL = convPadding(sW, dW, inW, kW, outW);
+    const { sH, sW, dH, dW, outH, outW, padT, padL } = conv2dGeometry(ctx.attrs, inH, inW, kH, kW);
     const out = ctx.output(0, [n, outH, outW, outC]);
     if (out.data.length === 0) return;
     if (x.dtype !== 'f32') {

@@ -5,6 +5,7 @@ import type { Node } from '../../../ir';
 import type { KernelContext, Tensor } from '../../../kernel';
 import { checkConvNode, convMode, prepareConvQuant, type ConvQuant } from '../../reference/kernels/conv-utils';
 import { heap } from '../heap';
+import { checkActivation } from '../kernel-utils';
 import { wasm, type WasmInstance } from '../module';
 
 /** 'f32', 'q8' (int8×int8 or uint8×uint8 with int32 accumulators), or why the wasm backend cannot run the node. */
@@ -22,6 +23,16 @@ export function wasmConvMode(node: Node): 'f32' | 'q8' | string {
     return 'q8';
   }
   return `the wasm backend runs float32 and int8/uint8 kernels; this node is ${mode} (${x.dtype} input, ${w.dtype} weights)`;
+}
+
+/** supports() checks of the wasm CONV_2D and DEPTHWISE_CONV_2D: f32 or q8, a clamp activation for f32, SAME / VALID padding. */
+export function checkWasmConv(node: Node): true | string {
+  const m = wasmConvMode(node);
+  if (m !== 'f32' && m !== 'q8') return m;
+  const act = m === 'f32' ? checkActivation(node) : true;
+  if (act !== true) return act;
+  const padding = node.attrs['padding'] ?? 'SAME';
+  return padding === 'SAME' || padding === 'VALID' ? true : `unknown padding ${String(padding)}`;
 }
 
 export interface Q8Plan {
