@@ -47,4 +47,5 @@ export { PassManager, rewritePass, type Pass, type PassManagerOptions, type Pass
 export { deadCodeElimination, eliminateDeadCode } from './passes/dce';
 export { commonSubexpressionElimination, eliminateCommonSubexpressions } from './passes/cse';
 export { deduplicateConstants, deduplicateConstantsIn } from './passes/dedup-constants';
+export { inlineComposites } from './passes/inline-composites';
 export { hasSideEffects, SIDE_EFFECT_OPS } from './passes/side-effects';

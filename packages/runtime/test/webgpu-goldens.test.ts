@@ -20,7 +20,9 @@ import { describeGpu, HAS_WEBGPU, nullBackendGpu } from './webgpu-helpers';
 import { describeModels, manifestEntries, modelPath, type ManifestEntry } from '../../../testing/shared-models';
 
 const ALL_ON_GPU = ['support/mobilenet_v1_0.25_224_1_default_1.tflite', 'tflm/hello_world_float.tflite', 'aiquant/models/conv_fc_mnist.tflite', 'aiquant/models/bmm.tflite',
-  'aiquant/models/single_select.tflite', 'aiquant/models/single_gather_nd_with_const_params.tflite', 'aiquant/models/dynamic_update_slice.tflite', 'litert/litert/test/testdata/simple_atan2_op.tflite'];
+  'aiquant/models/single_select.tflite', 'aiquant/models/single_gather_nd_with_const_params.tflite', 'aiquant/models/dynamic_update_slice.tflite', 'litert/litert/test/testdata/simple_atan2_op.tflite',
+  'aiquant/models/sdpa_composite.tflite', 'aiquant/models/simple_composite.tflite', 'litert/litert/test/testdata/group_norm_2_groups_op.tflite',
+  'litert/litert/test/testdata/simple_group_norm_op.tflite', 'litert/litert/test/testdata/l2_norm_composite.tflite'];
 /** f16 storage against the f32 goldens: relative to max(1, max|golden|). */
 const F16_TOL = 5e-2;
 /** Models whose shapes are computed from tensor values, which the null backend never computes (they stay 0). */

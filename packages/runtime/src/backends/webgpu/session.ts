@@ -3,6 +3,7 @@
 // otherwise on a CPU backend (wasm when installed, else reference): its GPU inputs are read back,
 // its outputs uploaded again when a GPU node needs them. Tensors stay on the GPU between nodes;
 // only graph outputs (and what a profiler or preserveAllTensors asks for) are read back.
+import { inlineComposites, type Model as IrModel } from '@liteml/graph-ir';
 import type { DType, Model, Node, Value } from '../../ir';
 import type { KernelConfig, KernelContext, Tensor, TypedArray } from '../../kernel';
 import { allocData, sizeOf } from '../../dtypes';
@@ -119,7 +120,8 @@ export class WebGpuSession {
   static async create(model: Model, options: WebGpuSessionOptions = {}): Promise<WebGpuSession> {
     const gpu = await getWebGpuDevice(options);
     gpu.programs.f16 = options.precision === 'f16';
-    return new WebGpuSession(model, gpu, options);
+    // Composites run as their decomposed ops (each on the GPU where a kernel supports it).
+    return new WebGpuSession(inlineComposites(model as IrModel), gpu, options);
   }
 
   /** The adapter, and what the device shares across sessions: pooled buffer bytes and compiled pipelines. */
