@@ -160,6 +160,27 @@ describeModels('webgpu session', () => {
       expect(reads).toBe(0);
     });
 
+    it("places a node on the CPU when its tensors exceed the adapter's storage binding limit", async () => {
+      const limit = (await webgpuInfo()).maxStorageBufferBindingSize;
+      const side = Math.ceil(Math.sqrt(limit / 4)) + 1; // one f32 tensor just over the limit
+      const x: Value = { id: 1, name: 'x', dtype: 'f32', shape: [1, side, side, 1] };
+      const y: Value = { id: 2, name: 'y', dtype: 'f32', shape: [1, side, side, 1] };
+      const small: Value = { id: 3, name: 's', dtype: 'f32', shape: [1, 8, 8, 1] };
+      const t: Value = { id: 4, name: 't', dtype: 'f32', shape: [1, 8, 8, 1] };
+      const model: Model = {
+        graphs: [{ name: 'main', inputs: [x, small], outputs: [y, t], nodes: [
+          { op: 'tfl.RELU', name: 'big', inputs: [x], outputs: [y], attrs: {} },
+          { op: 'tfl.RELU', name: 'small', inputs: [small], outputs: [t], attrs: {} },
+        ] }],
+        signatures: [], metadata: [],
+      };
+      const s = await WebGpuSession.create(model);
+      expect(s.placements[0]).toMatchObject({ node: 'big', backend: 'wasm' });
+      expect(s.placements[0]!.reason).toMatch(/tensor 'x' needs \d+ bytes, more than this adapter's storage binding limit/);
+      expect(s.placements[1]).toMatchObject({ node: 'small', backend: 'webgpu' });
+      s.dispose();
+    });
+
     it('reports GPU memory, and plans no CPU arena for the main graph on webgpu', async () => {
       const path = 'support/mobilenet_v1_0.25_224_1_default_1.tflite';
       const bytes = readFileSync(modelPath(path));

@@ -126,10 +126,16 @@ async function createDevice(options: WebGpuOptions): Promise<WebGpuDevice> {
   return new WebGpuDevice(device, info || 'unknown adapter', gpu, adapter);
 }
 
-export interface WebGpuInfo { adapter: string; timestampQuery: boolean; shaderF16: boolean }
+export interface WebGpuInfo {
+  adapter: string;
+  timestampQuery: boolean;
+  shaderF16: boolean;
+  /** Largest tensor (bytes) one GPU buffer binding holds; nodes with larger tensors run on the CPU. */
+  maxStorageBufferBindingSize: number;
+}
 
 /** Whether WebGPU works here and what the adapter offers; throws RuntimeError (UNKNOWN_BACKEND) with the reason when it does not. */
 export async function webgpuInfo(options: WebGpuOptions = {}): Promise<WebGpuInfo> {
   const d = await getWebGpuDevice(options);
-  return { adapter: d.adapterInfo, timestampQuery: d.hasTimestamps, shaderF16: d.adapter.features.has('shader-f16') };
+  return { adapter: d.adapterInfo, timestampQuery: d.hasTimestamps, shaderF16: d.adapter.features.has('shader-f16'), maxStorageBufferBindingSize: d.limits.maxStorageBufferBindingSize };
 }

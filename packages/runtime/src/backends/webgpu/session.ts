@@ -92,8 +92,9 @@ export class WebGpuSession {
       else if (!gk) reason = `no WebGPU kernel for ${opLabel(node)}`;
       else if (node.inputs.some((v) => v?.isVariable) || node.outputs.some((v) => v.isVariable)) reason = 'variable tensors stay on the CPU';
       else {
+        reason = tooLarge(node, gpu.limits.maxStorageBufferBindingSize, options.precision === 'f16');
         try {
-          const ok = gk.supports(node);
+          const ok = reason ?? gk.supports(node);
           if (ok !== true) reason = ok;
         } catch (e) {
           reason = `supports() threw: ${e instanceof Error ? e.message : String(e)}`;
@@ -571,6 +572,16 @@ export class WebGpuSession {
 const SMALL_ELEMENTS = 256;
 
 /** i32 tensors (shape arithmetic) and small static tensors. */
+/** Why a node's statically known tensors do not fit one GPU storage binding, or undefined when they do. */
+function tooLarge(node: Node, limit: number, f16: boolean): string | undefined {
+  for (const v of [...node.inputs, ...node.outputs]) {
+    if (!v?.shape || !v.shape.every((d) => typeof d === 'number' && d >= 0)) continue;
+    const bytes = sizeOf(v.shape as number[]) * (v.dtype === 'f32' && f16 ? 2 : 4);
+    if (bytes > limit) return `tensor '${v.name}' needs ${bytes} bytes, more than this adapter's storage binding limit (${limit})`;
+  }
+  return undefined;
+}
+
 function isSmall(v: Value): boolean {
   if (v.dtype !== 'f32') return true;
   const s = v.shape;
