@@ -51,7 +51,11 @@ describeModels('liteml on shared models', () => {
     expect(j.latencyMs.min).toBeLessThanOrEqual(j.latencyMs.median);
     expect(j.latencyMs.median).toBeLessThanOrEqual(j.latencyMs.max);
     expect(j.profile.nodes.length).toBe(3);
-    expect(j.profile.nodes.every((n: { backend: string }) => n.backend === 'reference')).toBe(true);
+    // The default backend is wasm, which has a FULLY_CONNECTED kernel for each of the 3 nodes.
+    expect(j.backend).toBe('wasm');
+    expect(j.profile.nodes.map((n: { backend: string }) => n.backend)).toEqual(['wasm', 'wasm', 'wasm']);
+    const ref = JSON.parse((await liteml('benchmark', modelPath('tflm/hello_world_float.tflite'), '--runs', '1', '--profile', '--json', '--backend', 'reference')).out);
+    expect(ref.profile.nodes.map((n: { backend: string }) => n.backend)).toEqual(['reference', 'reference', 'reference']);
   });
 
   it('benchmark --profile prints benchmark_model-style tables', async () => {

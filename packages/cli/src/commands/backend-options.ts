@@ -3,6 +3,9 @@
 import { webgpuInfo, type Interpreter, type InterpreterOptions } from '@liteml/runtime';
 import { int, str, usageError, type Parsed } from './types';
 
+/** The backend when --backend is not given: the fast CPU kernels (per-node fallback to reference). */
+export const DEFAULT_BACKEND = 'wasm';
+
 export const BACKEND_FLAGS = {
   backend: { type: 'string' },
   threads: { type: 'string' },
@@ -10,7 +13,7 @@ export const BACKEND_FLAGS = {
 } as const;
 
 export function interpreterOptions(args: Parsed): InterpreterOptions {
-  const backend = str(args, 'backend') ?? 'reference';
+  const backend = str(args, 'backend') ?? DEFAULT_BACKEND;
   const precision = str(args, 'precision');
   if (precision !== undefined && precision !== 'f32' && precision !== 'f16') usageError(`--precision takes f32 or f16, got '${precision}'`);
   if (precision !== undefined && backend !== 'webgpu') usageError(`--precision is for --backend webgpu (how float tensors are stored on the GPU), not for --backend ${backend}`);

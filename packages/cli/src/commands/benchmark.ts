@@ -7,7 +7,7 @@ import { flag, int, onePositional, str, strs, type Command } from './types';
 import { formatBytes } from './inspect';
 import { BACKEND_FLAGS, gpuReport, gpuSummary, interpreterOptions } from './backend-options';
 
-const USAGE = 'benchmark <model.tflite> [--backend B] [--threads N] [--precision f32|f16] [--warmup N] [--runs N] [--profile] [--json]';
+const USAGE = 'benchmark <model.tflite> [--backend wasm|webgpu|reference] [--threads N] [--precision f32|f16] [--warmup N] [--runs N] [--profile] [--json]';
 
 interface OpRow { index: number; name: string; op: string; backend: string; ms: number }
 

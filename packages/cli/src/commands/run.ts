@@ -8,7 +8,7 @@ import { flag, int, onePositional, str, strs, type Command, type Parsed } from '
 import { CliError } from '../errors';
 import { BACKEND_FLAGS, gpuReport, gpuSummary, interpreterOptions, type GpuReport } from './backend-options';
 
-const USAGE = 'run <model> [--input NAME=x.npy | x.npy]… [--output-dir DIR] [--backend B] [--threads N] [--precision f32|f16] [--seed N] [--json]';
+const USAGE = 'run <model> [--input NAME=x.npy | x.npy]… [--output-dir DIR] [--backend wasm|webgpu|reference] [--threads N] [--precision f32|f16] [--seed N] [--json]';
 
 export const run: Command = {
   name: 'run',
