@@ -1,6 +1,7 @@
 // Headless Debian Chromium with WebGPU on SwiftShader (no GPU needed), driven by playwright-core:
 // the runtime is bundled for the page with esbuild and served, with the models, from 127.0.0.1
-// (a secure context, which WebGPU requires).
+// (a secure context, which WebGPU requires), optionally cross-origin isolated (SharedArrayBuffer,
+// which the wasm backend's worker threads require).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,12 @@ const ARGS = [
   '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-webgpu-adapter=swiftshader', '--use-angle=swiftshader',
 ];
 
-const PAGE = join(dirname(fileURLToPath(import.meta.url)), 'webgpu-browser-page.ts');
+const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 
-/** The page script: the runtime and the test's page entry bundled for the browser. */
-export async function bundlePage(): Promise<string> {
+/** The page script: the runtime and the test's page entry (a file of this folder) bundled for the browser. */
+export async function bundlePage(entry: string): Promise<string> {
   const r = await build({
-    entryPoints: [PAGE], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error',
+    entryPoints: [join(TEST_DIR, entry)], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error',
     // Node-only paths of other packages (SavedModel reading, the optional Dawn package) never run in the page.
     external: ['node:*', 'webgpu', 'fs', 'fs/promises', 'path', 'url', 'os', 'worker_threads', 'module', 'crypto'],
   });
@@ -31,9 +32,16 @@ export async function bundlePage(): Promise<string> {
 
 export interface PageServer { url: string; close(): Promise<void> }
 
+/** With `crossOriginIsolated`, every response sends COOP/COEP, so the page gets SharedArrayBuffer. */
+export interface ServeOptions { crossOriginIsolated?: boolean }
+
 /** Serves `/` (an empty page loading /page.js), `/page.js` and `/models/…` from `modelsDir`. */
-export async function serve(script: string, modelsDir: string): Promise<PageServer> {
+export async function serve(script: string, modelsDir: string, options: ServeOptions = {}): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
+    if (options.crossOriginIsolated) {
+      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    }
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><script type="module" src="/page.js"></script>'); return; }
     if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; }
@@ -52,8 +60,8 @@ export async function serve(script: string, modelsDir: string): Promise<PageServ
 
 export interface Browser { context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }
 
-/** A fresh headless Chromium profile with one page opened at `url`, once the page script is loaded. */
-export async function launch(url: string): Promise<Browser> {
+/** A fresh headless Chromium profile with one page opened at `url`, once the page script has set `globalThis[ready]`. */
+export async function launch(url: string, ready = 'liteml'): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'liteml-webgpu-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
   const page = await context.newPage();
@@ -61,7 +69,7 @@ export async function launch(url: string): Promise<Browser> {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForFunction(() => 'liteml' in globalThis);
+  await page.waitForFunction((name) => name in globalThis, ready);
   return {
     context, page, errors,
     async close() {

@@ -19,7 +19,7 @@ const MODELS = [
 /** Starts the server and the browser and asks the page for an adapter; says why not, if not. */
 async function start(): Promise<{ server?: PageServer; browser?: Browser; failure?: string }> {
   if (!HAS_CHROMIUM) return { failure: `no Chromium at ${CHROMIUM}` };
-  const server = await serve(await bundlePage(), MODELS_DIR);
+  const server = await serve(await bundlePage('webgpu-browser-page.ts'), MODELS_DIR);
   let browser: Browser | undefined;
   try {
     browser = await launch(server.url);
