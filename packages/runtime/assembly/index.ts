@@ -21,3 +21,8 @@ export function has_simd(): i32 {
   return ASC_FEATURE_SIMD ? 1 : 0;
 }
 export { quantize_f32_q8 } from './quantize';
+export { resize_bilinear_i8_tflite, resize_bilinear_q8_xnnpack, resize_bilinear_u8_tflite } from './qresize';
+export { unary_f32, lut_q8 } from './unary';
+export { dequantize_q } from './dequantize';
+export { cast } from './cast';
+export { arg_extreme } from './arg';

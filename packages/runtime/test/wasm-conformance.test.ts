@@ -31,7 +31,7 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 let ids = 0;
-interface Operand { dtype: DType; shape: number[]; data: Float32Array | Int8Array | Uint8Array | Int32Array; constant?: boolean; quant?: QuantParams }
+interface Operand { dtype: DType; shape: number[]; data: Float32Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array; constant?: boolean; quant?: QuantParams }
 function f32(r: () => number, shape: number[], constant = false, scale = 1): Operand {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
@@ -52,6 +52,18 @@ function i32(r: () => number, shape: number[], lo: number, hi: number, quant?: Q
   return { dtype: 'i32', shape, data, constant: true, quant };
 }
 
+/** Random integers of an integer dtype: its full range, or [−spread, spread] (clamped to the range) when given. */
+function rawInts(r: () => number, dtype: 'i8' | 'u8' | 'i16' | 'u16' | 'i32' | 'u32', shape: number[], spread?: number): Operand {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const [Arr, lo, hi] = {
+    i8: [Int8Array, -128, 127], u8: [Uint8Array, 0, 255], i16: [Int16Array, -32768, 32767], u16: [Uint16Array, 0, 65535],
+    i32: [Int32Array, -(2 ** 31), 2 ** 31 - 1], u32: [Uint32Array, 0, 2 ** 32 - 1],
+  }[dtype] as [new (n: number) => Operand['data'], number, number];
+  const data = new Arr(n);
+  for (let k = 0; k < n; k++) data[k] = spread === undefined ? lo + Math.floor(r() * (hi - lo + 1)) : Math.max(lo, int(r, -spread, spread));
+  return { dtype, shape, data };
+}
+
 function makeNode(op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, out: { dtype: DType; quant?: QuantParams }): { node: Node; tensors: (Tensor | undefined)[] } {
   const values = inputs.map((o, i): Value | undefined => o && {
     id: ids++, name: `in${i}`, dtype: o.dtype, shape: o.shape, quant: o.quant,
@@ -63,7 +75,7 @@ function makeNode(op: string, inputs: (Operand | undefined)[], attrs: Record<str
 }
 
 /** Quantized ops: the backend must agree with reference bit for bit. */
-function expectExact(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, out: { dtype: DType; quant: QuantParams }, what: string): void {
+function expectExact(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, out: { dtype: DType; quant?: QuantParams }, what: string): void {
   const { node, tensors } = makeNode(op, inputs, attrs, out);
   const [want] = runNode(node, tensors, { backend: 'reference' });
   runNode(node, tensors, { backend });
@@ -87,9 +99,9 @@ function expectConforms(backend: string, op: string, inputs: (Operand | undefine
   expect(got!.shape, `${op} ${what}: shape`).toEqual(want!.shape);
   const a = got!.data as Float32Array, b = want!.data as Float32Array;
   let maxAbs = 0, maxDiff = 0, at = -1;
-  for (let i = 0; i < b.length; i++) maxAbs = Math.max(maxAbs, Math.abs(b[i]!));
+  for (let i = 0; i < b.length; i++) if (Number.isFinite(b[i]!)) maxAbs = Math.max(maxAbs, Math.abs(b[i]!));
   for (let i = 0; i < b.length; i++) {
-    const d = Number.isNaN(a[i]!) && Number.isNaN(b[i]!) ? 0 : Math.abs(a[i]! - b[i]!);
+    const d = a[i] === b[i] || (Number.isNaN(a[i]!) && Number.isNaN(b[i]!)) ? 0 : Math.abs(a[i]! - b[i]!);
     if (!(d <= maxDiff)) { maxDiff = Number.isNaN(d) ? Infinity : d; at = i; }
   }
   const tol = relTol * Math.max(1, maxAbs);
@@ -212,6 +224,84 @@ const SPECS: Record<string, Spec> = {
   'tfl.SUB': (backend, r) => binarySpec(backend, r, 'tfl.SUB'),
   'tfl.MUL': (backend, r) => binarySpec(backend, r, 'tfl.MUL'),
   'tfl.DIV': (backend, r) => binarySpec(backend, r, 'tfl.DIV'),
+  'tfl.RESIZE_BILINEAR int8/uint8': (backend, r, i) => {
+    const dt = i % 2 === 0 ? 'i8' : 'u8';
+    const n = pick(r, [1, 2]), h = int(r, 1, 9), w = int(r, 1, 9), c = pick(r, [1, 3, 8, 13, 16, 24, 64]);
+    const oh = int(r, 1, 19), ow = int(r, 1, 19);
+    const attrs = pick(r, [{}, { alignCorners: true }, { halfPixelCenters: true }]);
+    const q = { scale: [0.05], zeroPoint: [dt === 'i8' ? int(r, -20, 20) : int(r, 100, 150)] };
+    const size: Operand = { dtype: 'i32', shape: [2], data: Int32Array.from([oh, ow]), constant: true };
+    withRequant(i, () => expectExact(backend, 'tfl.RESIZE_BILINEAR', [q8(r, dt, [n, h, w, c], q), size], attrs, { dtype: dt as DType, quant: q },
+      `${dt} [${n},${h},${w},${c}] → ${oh}×${ow} ${JSON.stringify(attrs)}`));
+  },
+  'float32 unary math (ABS, NEG, SQRT, RSQRT, EXP, LOG, LOGISTIC, TANH)': (backend, r, i) => {
+    const op = ['tfl.ABS', 'tfl.NEG', 'tfl.SQRT', 'tfl.RSQRT', 'tfl.EXP', 'tfl.LOG', 'tfl.LOGISTIC', 'tfl.TANH'][i % 8]!;
+    const shape = pick(r, [[1], [3], [7, 5], [2, 3, 17], [1, 9, 9, 4]]);
+    const positive = op === 'tfl.SQRT' || op === 'tfl.RSQRT' || op === 'tfl.LOG';
+    const x = f32(r, shape, false, op === 'tfl.EXP' ? 20 : 12);
+    if (positive) for (let k = 0; k < x.data.length; k++) x.data[k] = Math.abs(x.data[k]!) * 10 ** int(r, -3, 3);
+    // special values: ±0, a negative for the roots and log (NaN), ±Infinity, NaN
+    const special = positive ? [0, -1, Infinity, NaN, 1e-30] : [0, -0, Infinity, -Infinity, NaN, 80, -80];
+    for (let k = 1; k < x.data.length; k += 4) x.data[k] = pick(r, special);
+    const exact = ['tfl.ABS', 'tfl.NEG', 'tfl.SQRT', 'tfl.RSQRT'].includes(op);
+    expectConforms(backend, op, [x], {}, `[${shape}]`, exact ? 0 : 1e-6);
+  },
+  'tfl.LOGISTIC/TANH int8/uint8': (backend, r, i) => {
+    const dt = i % 2 === 0 ? 'i8' : 'u8';
+    const op = i % 4 < 2 ? 'tfl.LOGISTIC' : 'tfl.TANH';
+    const zp = () => (dt === 'i8' ? int(r, -30, 30) : int(r, 100, 150));
+    const shape = pick(r, [[1], [300], [1, 6, 6, 17]]);
+    const x = q8(r, dt, shape, { scale: [0.02 + r() * 0.1], zeroPoint: [zp()] });
+    expectExact(backend, op, [x], {}, { dtype: dt as DType, quant: { scale: [pick(r, [1 / 256, 1 / 128, 0.003 + r() * 0.01])], zeroPoint: [zp()] } }, `${dt} [${shape}]`);
+  },
+  'tfl.DEQUANTIZE int8/uint8/int16': (backend, r, i) => {
+    const dt = pick(r, ['i8', 'u8', 'i16'] as const);
+    const shape = pick(r, [[1], [300], [3, 5], [2, 6, 6, 7]]);
+    const axis = i % 3 === 0 ? int(r, 0, shape.length - 1) : -1;
+    const channels = axis >= 0 ? shape[axis]! : 1;
+    const zp = () => (dt === 'u8' ? int(r, 100, 150) : int(r, -30, 30));
+    const quant: QuantParams = {
+      scale: Array.from({ length: channels }, () => 0.001 + r() * 0.2), zeroPoint: Array.from({ length: channels }, zp), ...(axis >= 0 ? { axis } : {}),
+    };
+    const x: Operand = { ...rawInts(r, dt, shape), quant };
+    expectConforms(backend, 'tfl.DEQUANTIZE', [x], {}, `${dt} [${shape}] axis ${axis}`, 0);
+  },
+  'tfl.CAST': (backend, r, i) => {
+    const types = ['f32', 'i8', 'u8', 'i16', 'u16', 'i32', 'u32'] as const;
+    const from = i % 4 === 0 ? pick(r, ['u8', 'i8', 'i32'] as const) : pick(r, types), to = i % 4 === 0 ? 'f32' : pick(r, types);
+    const shape = pick(r, [[1], [5], [7, 9], [1, 12, 12, 3]]);
+    let x: Operand;
+    if (from === 'f32') {
+      x = f32(r, shape, false, pick(r, [3, 300, 1e5, 5e9]));
+      const special = [0, -0, -0.5, 0.5, 255.9, -128.5, 2 ** 31, -(2 ** 31) - 256, 2 ** 32 + 7 * 2 ** 8, 1e20, 3e38, NaN, Infinity, -Infinity];
+      for (let k = 1; k < x.data.length; k += 3) x.data[k] = pick(r, special);
+    } else x = rawInts(r, from, shape);
+    if (to === 'f32') expectConforms(backend, 'tfl.CAST', [x], {}, `${from} → ${to} [${shape}]`, 0);
+    else expectExact(backend, 'tfl.CAST', [x], {}, { dtype: to }, `${from} → ${to} [${shape}]`);
+  },
+  'tfl.ARG_MAX/ARG_MIN': (backend, r, i) => {
+    const op = i % 2 === 0 ? 'tfl.ARG_MAX' : 'tfl.ARG_MIN';
+    const rank = int(r, 1, 4);
+    const shape = Array.from({ length: rank }, () => int(r, 1, 7));
+    const axis = int(r, -rank, rank - 1);
+    const dt = pick(r, ['f32', 'i8', 'u8', 'i16', 'i32'] as const);
+    // few distinct values, so ties (first index wins) are common
+    const x = dt === 'f32' ? f32(r, shape, false, 4) : rawInts(r, dt, shape, 4);
+    if (dt === 'f32') for (let k = 0; k < x.data.length; k++) x.data[k] = r() < 0.1 ? NaN : Math.round(x.data[k]!);
+    const axisT: Operand = { dtype: 'i32', shape: r() < 0.5 ? [] : [1], data: Int32Array.from([axis]), constant: true };
+    expectExact(backend, op, [x, axisT], { outputType: 'INT32' }, { dtype: pick(r, ['i32', 'i64'] as const) }, `${dt} [${shape}] axis ${axis}`);
+  },
+  'tfl.GATHER': (backend, r, i) => {
+    const rank = int(r, 1, 4);
+    const shape = Array.from({ length: rank }, () => int(r, 1, 6));
+    const axis = int(r, 0, rank - 1), batchDims = axis > 0 && i % 3 === 0 ? 1 : 0;
+    const idxShape = [...shape.slice(0, batchDims), ...Array.from({ length: int(r, 0, 2) }, () => int(r, 1, 4))];
+    const dt = pick(r, ['f32', 'i8', 'u8', 'i32'] as const);
+    const params = dt === 'f32' ? f32(r, shape) : rawInts(r, dt, shape);
+    const indices = i32(r, idxShape, 0, shape[axis]! - 1);
+    expectExact(backend, 'tfl.GATHER', [params, indices], { axis: i % 4 === 1 ? axis - rank : axis, batchDims }, { dtype: dt },
+      `${dt} [${shape}] indices [${idxShape}] axis ${axis} batchDims ${batchDims}`);
+  },
 };
 
 /**

@@ -103,6 +103,18 @@ class Heap {
     dst.set(this.views().f32.subarray(ptr >>> 2, (ptr >>> 2) + dst.length));
   }
 
+  /** Copies the bytes of any typed array into scratch; returns their address. */
+  putBytes(data: ArrayBufferView): number {
+    const ptr = this.scratch(data.byteLength);
+    this.views().u8.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ptr);
+    return ptr;
+  }
+
+  /** Copies `dst.byteLength` bytes at `ptr` into `dst`. */
+  getBytes(ptr: number, dst: ArrayBufferView): void {
+    new Uint8Array(dst.buffer, dst.byteOffset, dst.byteLength).set(this.views().u8.subarray(ptr, ptr + dst.byteLength));
+  }
+
   /** Bytes in use (persistent blocks, not scratch). */
   get persistentBytes(): number {
     return this.top - this.ctrl - ALIGN - this.free.reduce((s, f) => s + f.bytes, 0);

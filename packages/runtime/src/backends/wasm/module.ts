@@ -8,6 +8,15 @@ export type WasmIsa = 'wasmsimd' | 'scalar';
 
 /** The exports of assembly/index.ts (addresses are byte offsets into the memory). */
 export interface WasmKernelExports {
+  // assembly/{qresize,unary,dequantize,cast,arg}.ts
+  resize_bilinear_i8_tflite(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number): void;
+  resize_bilinear_q8_xnnpack(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number, signed: number): void;
+  resize_bilinear_u8_tflite(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number): void;
+  unary_f32(op: number, x: number, n: number, out: number): void;
+  lut_q8(x: number, n: number, table: number, out: number): void;
+  dequantize_q(x: number, dtype: number, outer: number, channels: number, inner: number, scales: number, zps: number, out: number): void;
+  cast(x: number, inType: number, n: number, out: number, outType: number): void;
+  arg_extreme(x: number, dtype: number, outer: number, n: number, inner: number, isMax: number, out: number, out64: number): void;
   heap_base(): number;
   has_simd(): number;
   pack_f32_gemm(N: number, K: number, w: number, bias: number, out: number): void;

@@ -1,0 +1,4 @@
+// tfl.ABS on wasm (float32, exact).
+import { UNARY_OPS, unaryKernel } from './unary-utils';
+
+export const abs = unaryKernel('tfl.ABS', UNARY_OPS.abs);
