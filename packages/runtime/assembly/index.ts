@@ -26,3 +26,4 @@ export { unary_f32, lut_q8 } from './unary';
 export { dequantize_q } from './dequantize';
 export { cast } from './cast';
 export { arg_extreme } from './arg';
+export { quantize_hybrid_rows } from './hybrid';

@@ -187,8 +187,17 @@ export function i8_gemm_1x16c2__scalar(nc: i32, kp: i32, a: usize, w: usize, c: 
   }
 }
 
-/** int32 C[M×N] = A16[M×kp] · packed (+ column biases). Strides in bytes. */
-export function gemm_q8_i32(M: i32, N: i32, kp: i32, a: usize, aStride: usize, packed: usize, c: usize, cStride: usize): void {
+/** 4 rows × 16 columns of int32 C over int8 A read directly (widened in registers). */
+export function i8_gemm_4x16c2__wasmsimd_dot16x2_s8a(mr: i32, nc: i32, kp: i32, a: usize, aStride: usize, w: usize,
+  c: usize, cStride: usize): void {
+  gemmTile(mr, nc, kp, a, aStride, w, c, cStride, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/**
+ * int32 C[M×N] = A[M×kp] · packed (+ column biases). Strides in bytes. aMode 0: int16 A; 1: int8 A
+ * (SIMD builds only).
+ */
+export function gemm_q8_i32(M: i32, N: i32, kp: i32, a: usize, aStride: usize, packed: usize, c: usize, cStride: usize, aMode: i32): void {
   const panelBytes = <usize>(QNR * 4 + QNR * kp * 2);
   for (let m0 = 0; m0 < M; m0 += 64) {
     const mEnd = min(M, m0 + 64);
@@ -198,7 +207,8 @@ export function gemm_q8_i32(M: i32, N: i32, kp: i32, a: usize, aStride: usize, p
       const cc = c + (<usize>n0 << 2);
       if (ASC_FEATURE_SIMD) {
         for (let m = m0; m < mEnd; m += 4) {
-          i8_gemm_4x16c2__wasmsimd_dot16x2(min(4, mEnd - m), nc, kp, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride);
+          if (aMode == 1) i8_gemm_4x16c2__wasmsimd_dot16x2_s8a(min(4, mEnd - m), nc, kp, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride);
+          else i8_gemm_4x16c2__wasmsimd_dot16x2(min(4, mEnd - m), nc, kp, a + <usize>m * aStride, aStride, p, cc + <usize>m * cStride, cStride);
         }
       } else {
         for (let m = m0; m < mEnd; m++) i8_gemm_1x16c2__scalar(nc, kp, a + <usize>m * aStride, p, cc + <usize>m * cStride);
@@ -311,7 +321,7 @@ export function conv2d_q8_rows(x: usize, xSigned: i32, N: i32, H: i32, W: i32, C
     if (ASC_FEATURE_SIMD) {
       gemm_q8_rq(rows, OC, kp, scratch, <usize>kp << 1, packed, out + <usize>r0 * <usize>OC, rq, fp32, outZp, qmin, qmax, outSigned, accBuf, 0);
     } else {
-      gemm_q8_i32(rows, OC, kp, scratch, <usize>kp << 1, packed, accBuf, <usize>OC << 2);
+      gemm_q8_i32(rows, OC, kp, scratch, <usize>kp << 1, packed, accBuf, <usize>OC << 2, 0);
       requantize_rows(rows, OC, accBuf, rq, fp32, outZp, qmin, qmax, out + <usize>r0 * <usize>OC, outSigned);
     }
   }

@@ -7,12 +7,16 @@ import { dwconv2d_f32_rows } from './depthwise';
 import { NR, gemm_f32_panels } from './gemm';
 import { conv2d_q8_rows } from './qgemm';
 import { dwconv2d_q8_rows } from './qdepthwise';
+import { conv2d_hybrid_rows } from './hybrid';
+import { dwconv2d_hybrid_rows } from './hdepthwise';
 
 export const TASK_CONV = 1;
 export const TASK_DWCONV = 2;
 export const TASK_GEMM = 3;
 export const TASK_CONV_Q8 = 4;
 export const TASK_DWCONV_Q8 = 5;
+export const TASK_CONV_HYBRID = 6;
+export const TASK_DWCONV_HYBRID = 7;
 
 // @ts-ignore: decorator
 @inline
@@ -67,6 +71,24 @@ export function run_task(args: usize, t: i32, n: i32): void {
       I(args, 10), I(args, 11), I(args, 12), I(args, 13), I(args, 14), I(args, 15), I(args, 16), I(args, 17), outH, I(args, 19),
       I(args, 20), I(args, 21), I(args, 22), I(args, 23), I(args, 24), I(args, 25), I(args, 26), I(args, 27), I(args, 28),
       I(args, 29) + <usize>t * <usize>I(args, 30), r0, r1);
+  } else if (kind == TASK_CONV_HYBRID) {
+    const N = I(args, 2), outH = I(args, 16), outW = I(args, 17);
+    const s = share(N * outH * outW, t, n, 4);
+    const r0 = <i32>(s >> 32), r1 = <i32>(s & 0xffffffff);
+    if (r0 >= r1) return;
+    conv2d_hybrid_rows(I(args, 1), N, I(args, 3), I(args, 4), I(args, 5), I(args, 6), I(args, 7), I(args, 8), I(args, 9),
+      I(args, 10), I(args, 11), I(args, 12), I(args, 13), I(args, 14), I(args, 15), outH, outW, I(args, 18),
+      I(args, 19), I(args, 20), I(args, 21), I(args, 22), I(args, 23), I(args, 24), F(args, 25), F(args, 26),
+      I(args, 27), I(args, 28) + <usize>t * <usize>I(args, 30), I(args, 29), r0, r1);
+  } else if (kind == TASK_DWCONV_HYBRID) {
+    const N = I(args, 2), outH = I(args, 16);
+    const s = share(N * outH, t, n, 1);
+    const r0 = <i32>(s >> 32), r1 = <i32>(s & 0xffffffff);
+    if (r0 >= r1) return;
+    dwconv2d_hybrid_rows(I(args, 1), N, I(args, 3), I(args, 4), I(args, 5), I(args, 6), I(args, 7), I(args, 8), I(args, 9),
+      I(args, 10), I(args, 11), I(args, 12), I(args, 13), I(args, 14), I(args, 15), outH, I(args, 17),
+      I(args, 18), I(args, 19), I(args, 20), I(args, 21), I(args, 22), I(args, 23), F(args, 24), F(args, 25),
+      I(args, 26), I(args, 27) + <usize>t * <usize>I(args, 28), r0, r1);
   } else if (kind == TASK_GEMM) {
     const M = I(args, 1), N = I(args, 2), K = I(args, 3);
     const a = I(args, 4), aStride = I(args, 5), packed = I(args, 6), c = I(args, 7), cStride = I(args, 8);

@@ -108,6 +108,21 @@ function expectConforms(backend: string, op: string, inputs: (Operand | undefine
   expect(maxDiff, `${op} ${what}: max |diff| at ${at} (${a[at]} vs ${b[at]})`).toBeLessThanOrEqual(tol);
 }
 
+/** Float outputs that must match reference bit for bit (hybrid kernels). */
+function expectBitExact(backend: string, op: string, inputs: (Operand | undefined)[], attrs: Record<string, AttrValue>, what: string): void {
+  const { node, tensors } = makeNode(op, inputs, attrs, { dtype: 'f32' });
+  const [want] = runNode(node, tensors, { backend: 'reference' });
+  runNode(node, tensors, { backend });
+  const [got] = runNode(node, tensors, { backend });
+  expect(chosenBackend(node), `${op} ${what}: ran natively`).toBe(backend);
+  expect(got!.shape, `${op} ${what}: shape`).toEqual(want!.shape);
+  const a = got!.data as Float32Array, b = want!.data as Float32Array;
+  const ab = new Uint32Array(a.buffer, a.byteOffset, a.length), bb = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  let bad = -1;
+  for (let i = 0; i < bb.length && bad < 0; i++) if (ab[i] !== bb[i]) bad = i;
+  expect(bad, `${op} ${what}: first difference at ${bad} (${a[bad]} vs ${b[bad]})`).toBe(-1);
+}
+
 const ACTS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1'];
 
 // ------------------------------------------------------------------------------------ specs
@@ -170,6 +185,41 @@ const SPECS: Record<string, Spec> = {
     const { x, f, b, out } = quantConv(r, i, [rows, depth], [units, depth], units, depth, -1);
     const attrs = { fusedActivationFunction: pick(r, ACTS) };
     withRequant(i, () => expectExact(backend, 'tfl.FULLY_CONNECTED', [x, f, b], attrs, out, `${x.dtype} x [${x.shape}] w [${f.shape}] ${JSON.stringify(attrs)}`));
+  },
+  'tfl.CONV_2D hybrid': (backend, r, i) => {
+    const k = pick(r, [1, 1, 2, 3, 5]), kw = r() < 0.2 ? pick(r, [1, 3]) : k;
+    const stride = pick(r, [1, 1, 2, 3]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const n = pick(r, [1, 2, 3]), h = int(r, (k - 1) * dil + 1, 12), w = int(r, (kw - 1) * dil + 1, 12);
+    const cin = pick(r, [1, 3, 4, 7, 8, 16, 33]), cout = pick(r, [1, 5, 8, 16, 17, 32]);
+    // Scales: per channel (differing: asymmetric input quantization), per channel all equal or
+    // per tensor (symmetric).
+    const kind = i % 3;
+    const f = hybridWeights(r, [cout, k, kw, cin], cout, kind);
+    const bias = r() < 0.7 ? f32(r, [cout], true, 2) : undefined;
+    const attrs = { padding: pick(r, ['SAME', 'VALID']), strideH: stride, strideW: i % 2 ? stride : 1, dilationHFactor: dil, dilationWFactor: dil, fusedActivationFunction: pick(r, ACTS) };
+    expectBitExact(backend, 'tfl.CONV_2D', [hybridInput(r, [n, h, w, cin], i), f, bias], attrs,
+      `x [${n},${h},${w},${cin}] w [${f.shape}] scales ${['differing', 'equal', 'per-tensor'][kind]} ${JSON.stringify(attrs)} bias ${!!bias}`);
+  },
+  'tfl.DEPTHWISE_CONV_2D hybrid': (backend, r, i) => {
+    const k = pick(r, [1, 3, 3, 5]);
+    const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;
+    const n = pick(r, [1, 2, 3]), h = int(r, (k - 1) * dil + 1, 12), w = int(r, (k - 1) * dil + 1, 12);
+    const c = pick(r, [1, 3, 8, 13, 16, 24, 40]), dm = pick(r, [1, 1, 1, 2, 3]);
+    const f = hybridWeights(r, [1, k, k, c * dm], c * dm, i % 3, 3);
+    const bias = r() < 0.7 ? f32(r, [c * dm], true, 2) : undefined;
+    const attrs = { padding: pick(r, ['SAME', 'VALID']), strideH: stride, strideW: stride, dilationHFactor: dil, dilationWFactor: dil, depthMultiplier: dm, fusedActivationFunction: pick(r, ACTS) };
+    expectBitExact(backend, 'tfl.DEPTHWISE_CONV_2D', [hybridInput(r, [n, h, w, c], i), f, bias], attrs,
+      `x [${n},${h},${w},${c}] w [${f.shape}] ${f.quant!.scale.length} scales ${JSON.stringify(attrs)} bias ${!!bias}`);
+  },
+  'tfl.FULLY_CONNECTED hybrid': (backend, r, i) => {
+    const rows = pick(r, [1, 2, 3, 5, 9, 16]), depth = pick(r, [1, 3, 8, 16, 31, 64, 100]), units = pick(r, [1, 2, 10, 16, 17, 40]);
+    const keep = r() < 0.3;
+    const f = hybridWeights(r, [units, depth], units, i % 3 === 0 ? 2 : i % 3);
+    const bias = r() < 0.7 ? f32(r, [units], true, 2) : undefined;
+    const x = hybridInput(r, keep ? [1, rows, depth] : [rows, depth], i);
+    const attrs = { keepNumDims: keep, asymmetricQuantizeInputs: i % 2 === 1, fusedActivationFunction: pick(r, ACTS) };
+    expectBitExact(backend, 'tfl.FULLY_CONNECTED', [x, f, bias], attrs,
+      `x [${x.shape}] w [${f.shape}] ${f.quant!.scale.length} scales ${JSON.stringify(attrs)} bias ${!!bias}`);
   },
   'tfl.ADD int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.ADD'),
   'tfl.SUB int8/uint8': (backend, r, i) => q8BinarySpec(backend, r, i, 'tfl.SUB'),
@@ -322,6 +372,28 @@ function quantConv(r: () => number, i: number, xShape: number[], wShape: number[
   const os = i % 4 === 3 ? xs * ws[0]! * (0.3 + r()) : xs * ws[0]! * Math.sqrt(taps) * 128 * (0.3 + r() * 0.7);
   const out = { dtype: dt as DType, quant: { scale: [os], zeroPoint: [dt === 'i8' ? int(r, -10, 10) : int(r, 118, 138)] } };
   return { x, f, b, out };
+}
+
+/**
+ * Constant int8 weights of a hybrid op, symmetric: kind 0 one differing scale per output channel
+ * (on `axis`), 1 one equal scale per channel, 2 one scale for the tensor.
+ */
+function hybridWeights(r: () => number, shape: number[], channels: number, kind: number, axis = 0): Operand {
+  const s = 0.001 + r() * 0.02;
+  const scale = kind === 2 ? [s] : Array.from({ length: channels }, () => (kind === 1 ? s : 0.001 + r() * 0.02));
+  const f = q8(r, 'i8', shape, { scale, zeroPoint: scale.map(() => 0), ...(kind === 2 ? {} : { axis }) }, true);
+  for (let k = 0; k < f.data.length; k++) if (f.data[k] === -128) f.data[k] = -127;
+  return f;
+}
+
+/** Float input of a hybrid op: mixed signs, or (some cases) all ≥ 0 with an all-zero first batch. */
+function hybridInput(r: () => number, shape: number[], i: number): Operand {
+  const x = f32(r, shape, false, 3);
+  if (i % 4 === 3) {
+    for (let k = 0; k < x.data.length; k++) x.data[k] = Math.abs(x.data[k]!) + 0.5;
+    x.data.fill(0, 0, x.data.length / shape[0]!);
+  }
+  return x;
 }
 
 /** Every third case uses XNNPACK's fp32 requantization instead of gemmlowp's. */

@@ -35,6 +35,7 @@ export interface WasmKernelExports {
   packed_q8_gemm_bytes(N: number, K: number): number;
   pack_q8_gemm(N: number, K: number, w: number, wSigned: number, wOff: number, bias: number, out: number): void;
   conv2d_q8_scratch_bytes(K: number, OC: number, chunkRows: number): number;
+  quantize_hybrid_rows(x: number, rows: number, n: number, asymmetric: number, out: number, scaling: number, zps: number): void;
   resize_bilinear_f32(x: number, N: number, H: number, W: number, C: number, outH: number, outW: number, ys: number, xs: number, out: number): void;
   rq_bytes(C: number): number;
   rq_fill(C: number, mult: number, shift: number, scales: number, rq: number): void;

@@ -4,11 +4,14 @@
 // i8_gemm_4x16c2__wasmsimd_dot16x2 with per-channel requantization fused into its epilogue, over
 // the 8-bit input itself for 1×1 stride-1 convs, over an int16 im2col otherwise; bit-exact with
 // reference.
-// Grouped convs, int16 and hybrid nodes fall back to reference.
+// Hybrid (float32 input, int8 weights): the input quantized per batch, the same int8 GEMM with
+// int32 output and a float epilogue (hybrid-gemm.ts); bit-exact with reference.
+// Grouped convs and int16 nodes fall back to reference.
 import type { KernelConfig } from '../../../kernel';
 import { conv2dGeometry, conv2dInputs } from '../../reference/kernels/conv2d-geometry';
 import { WASM_BACKEND, all, beginCall, clampRange, f32, fail, gemmWeights, putTask } from '../kernel-utils';
 import { parallel, threadsFor } from '../threads';
+import { runHybridGemm } from './hybrid-gemm';
 import { runQ8Gemm } from './q8-gemm';
 import { checkWasmConv } from './q8-utils';
 
@@ -44,6 +47,10 @@ export const conv2d: KernelConfig = {
     if (M === 0 || outC === 0) return;
     if (x.dtype !== 'f32') {
       runQ8Gemm(ctx, x, w, out, { n, inH, inW, inC, outC, kH, kW, ...g }, 'conv', false);
+      return;
+    }
+    if (w.dtype === 'i8') {
+      runHybridGemm(ctx, x, w, out, { n, inH, inW, inC, outC, kH, kW, ...g }, 'conv');
       return;
     }
     const [lo, hi] = clampRange(ctx);

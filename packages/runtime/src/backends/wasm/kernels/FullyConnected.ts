@@ -1,7 +1,9 @@
 // tfl.FULLY_CONNECTED on wasm: rows × depth input times weights [units, depth]ᵀ as one GEMM with
-// the weights packed once (float32: the CONV_2D panels; int8/uint8: the 8-bit GEMM of q8-gemm.ts).
+// the weights packed once (float32: the CONV_2D panels; int8/uint8: the 8-bit GEMM of q8-gemm.ts;
+// hybrid float32 × int8: hybrid-gemm.ts, each row quantized on its own).
 import type { KernelConfig } from '../../../kernel';
 import { WASM_BACKEND, all, beginCall, boolAttr, checkActivation, clampRange, f32, fail, gemmWeights, input, putTask } from '../kernel-utils';
+import { runHybridGemm } from './hybrid-gemm';
 import { runQ8Gemm } from './q8-gemm';
 import { wasmConvMode } from './q8-utils';
 import { parallel, threadsFor } from '../threads';
@@ -12,8 +14,8 @@ export const fullyConnected: KernelConfig = {
   op: 'tfl.FULLY_CONNECTED',
   backend: WASM_BACKEND,
   supports: (node) => all(
-    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' ? true : m; },
-    () => (wasmConvMode(node) === 'f32' ? checkActivation(node) : true),
+    () => { const m = wasmConvMode(node); return m === 'f32' || m === 'q8' || m === 'hybrid' ? true : m; },
+    () => (wasmConvMode(node) !== 'q8' ? checkActivation(node) : true),
     () => {
       const fmt = node.attrs['weightsFormat'] ?? 'DEFAULT';
       if (fmt !== 'DEFAULT') return `weightsFormat ${String(fmt)} is not supported (only DEFAULT)`;
@@ -44,6 +46,11 @@ export const fullyConnected: KernelConfig = {
     if (x.dtype !== 'f32') {
       runQ8Gemm(ctx, x, w, out, { n: 1, inH: rows, inW: 1, inC: depth, outC: units, kH: 1, kW: 1, sH: 1, sW: 1, dH: 1, dW: 1,
         padT: 0, padL: 0, outH: rows, outW: 1 }, 'option', true);
+      return;
+    }
+    if (w.dtype === 'i8') {
+      runHybridGemm(ctx, x, w, out, { n: rows, inH: 1, inW: 1, inC: depth, outC: units, kH: 1, kW: 1, sH: 1, sW: 1, dH: 1, dW: 1,
+        padT: 0, padL: 0, outH: 1, outW: 1 }, 'option');
       return;
     }
     const [lo, hi] = clampRange(ctx);

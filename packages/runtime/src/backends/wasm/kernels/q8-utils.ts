@@ -8,8 +8,12 @@ import { heap } from '../heap';
 import { checkActivation } from '../kernel-utils';
 import { wasm, type WasmInstance } from '../module';
 
-/** 'f32', 'q8' (int8×int8 or uint8×uint8 with int32 accumulators), or why the wasm backend cannot run the node. */
-export function wasmConvMode(node: Node): 'f32' | 'q8' | string {
+/**
+ * 'f32', 'q8' (int8×int8 or uint8×uint8 with int32 accumulators), 'hybrid' (float32 input, constant
+ * symmetric int8 weights with one scale or one per output channel on `channelAxis`, float32 bias),
+ * or why the wasm backend cannot run the node.
+ */
+export function wasmConvMode(node: Node, channelAxis = 0): 'f32' | 'q8' | 'hybrid' | string {
   const x = node.inputs[0], w = node.inputs[1];
   if (!x || !w) return 'input and weights are required';
   const ok = checkConvNode(node, 0, 1);
@@ -22,14 +26,26 @@ export function wasmConvMode(node: Node): 'f32' | 'q8' | string {
     if (b && b.dtype !== 'i32') return `bias dtype ${b.dtype} is not supported for 8-bit kernels (int32 only)`;
     return 'q8';
   }
+  if (mode === 'hybrid' && w.dtype === 'i8') {
+    if (w.data === undefined || w.isVariable) return 'hybrid weights computed at run time are not supported (constant weights only)';
+    const b = node.inputs[2];
+    if (b && b.dtype !== 'f32') return `bias dtype ${b.dtype} is not supported for hybrid kernels (float32 only)`;
+    const scales = w.quant?.scale.length ?? 0, channels = w.shape?.[channelAxis];
+    if (scales !== 1 && scales !== channels) return `hybrid weights have ${scales} scales for ${String(channels)} output channels`;
+    if ((w.quant?.zeroPoint ?? []).some((z) => z !== 0)) return 'hybrid weights must be symmetric (zero point 0)';
+    return 'hybrid';
+  }
   return `the wasm backend runs float32 and int8/uint8 kernels; this node is ${mode} (${x.dtype} input, ${w.dtype} weights)`;
 }
 
-/** supports() checks of the wasm CONV_2D and DEPTHWISE_CONV_2D: f32 or q8, a clamp activation for f32, SAME / VALID padding. */
-export function checkWasmConv(node: Node): true | string {
-  const m = wasmConvMode(node);
-  if (m !== 'f32' && m !== 'q8') return m;
-  const act = m === 'f32' ? checkActivation(node) : true;
+/**
+ * supports() checks of the wasm CONV_2D and DEPTHWISE_CONV_2D: f32, q8 or hybrid (output channels on
+ * `channelAxis` of the weights), a clamp activation for float output, SAME / VALID padding.
+ */
+export function checkWasmConv(node: Node, channelAxis = 0): true | string {
+  const m = wasmConvMode(node, channelAxis);
+  if (m !== 'f32' && m !== 'q8' && m !== 'hybrid') return m;
+  const act = m !== 'q8' ? checkActivation(node) : true;
   if (act !== true) return act;
   const padding = node.attrs['padding'] ?? 'SAME';
   return padding === 'SAME' || padding === 'VALID' ? true : `unknown padding ${String(padding)}`;
