@@ -3,6 +3,7 @@ import type { DType, Graph, Model, Node, Value } from './ir';
 import type { KernelConfig, KernelContext, Tensor } from './kernel';
 import { allocData, elementBytes, sizeOf, viewData } from './dtypes';
 import { constantTensor } from './constants';
+import { constantNodes } from './constant-nodes';
 import { RuntimeError } from './errors';
 import { planArena, type BufferRequest } from './planner';
 import { planShapes } from './shape-plan';
@@ -39,9 +40,17 @@ export class GraphRunner {
   readonly inputShapes: Map<Value, number[]>;
   busy = false;
   arenaBytes = 0;
-  persistentBytes = 0;
   private arena: ArrayBuffer = new ArrayBuffer(0);
   private readonly constants = new Map<Value, Tensor>();
+  /** Indices of the constant nodes (see constant-nodes.ts), evaluated once; their outputs. */
+  private readonly constantNodes: Set<number>;
+  private readonly constantOutputs = new Set<Value>();
+  /** Outputs of constant nodes once evaluated: persistent, outside the arena, kept across re-plans. */
+  private readonly folded = new Map<Value, Tensor>();
+  /** The backend that evaluated each constant node (a kernel may hand its work to another). */
+  private readonly foldedBackends = new Map<number, string>();
+  private variableBytes = 0;
+  private shapes = new Map<Value, number[] | undefined>();
   private readonly variables = new Map<Value, Tensor>();
   private slots = new Map<Value, Slot>();
   private current = new Map<Value, Tensor>();
@@ -64,6 +73,8 @@ export class GraphRunner {
     };
     for (const n of graph.nodes) n.inputs.forEach(visit);
     graph.outputs.forEach(visit);
+    this.constantNodes = new Set(constantNodes(graph, (v) => this.constants.has(v)));
+    for (const k of this.constantNodes) for (const v of graph.nodes[k]!.outputs) this.constantOutputs.add(v);
     this.inputShapes = new Map(graph.inputs.map((v) => [v, (v.shape ?? []).map((d) => (typeof d === 'number' && d >= 0 ? d : 1))]));
     this.caches = graph.nodes.map(() => ({}));
     this.attrs = graph.nodes.map(() => undefined);
@@ -84,10 +95,27 @@ export class GraphRunner {
     if (this.needsPlan) this.plan();
   }
 
+  /**
+   * Bytes of persistent tensors: variables (LSTM state) and the outputs of constant nodes (their
+   * planned size until the first run evaluates them).
+   */
+  get persistentBytes(): number {
+    let n = this.variableBytes;
+    for (const v of this.constantOutputs) {
+      const t = this.folded.get(v);
+      const shape = this.shapes.get(v);
+      if (t) n += Array.isArray(t.data) ? 0 : t.data.byteLength;
+      else if (shape && v.dtype !== 'string') n += sizeOf(shape) * elementBytes(v.dtype);
+    }
+    return n;
+  }
+
   /** Plans shapes and the arena now (also done lazily by run). */
   plan(): void {
     const { graph } = this;
-    const shapes = planShapes(graph, this.inputShapes, this.constants, this.resized);
+    const known = this.folded.size ? new Map([...this.constants, ...this.folded]) : this.constants;
+    const shapes = planShapes(graph, this.inputShapes, known, this.resized);
+    this.shapes = shapes;
     const N = graph.nodes.length;
     const first = new Map<Value, number>();
     const last = new Map<Value, number>();
@@ -102,9 +130,8 @@ export class GraphRunner {
     const planned: Value[] = [];
     const requests: BufferRequest[] = [];
     this.slots = new Map();
-    this.persistentBytes = 0;
     for (const [v, f] of first) {
-      if (this.constants.has(v)) continue;
+      if (this.constants.has(v) || this.constantOutputs.has(v)) continue;
       const shape = shapes.get(v) ?? (graph.inputs.includes(v) ? this.inputShapes.get(v) : undefined);
       if (v.isVariable) {
         this.ensureVariable(v, shape);
@@ -122,7 +149,8 @@ export class GraphRunner {
     this.arenaBytes = arena.size;
     // Variables that are only read (LSTM state inputs with no producer) are persistent too.
     for (const n of graph.nodes) for (const v of n.inputs) if (v?.isVariable && !this.constants.has(v)) this.ensureVariable(v, shapes.get(v));
-    for (const t of this.variables.values()) this.persistentBytes += Array.isArray(t.data) ? 0 : t.data.byteLength;
+    this.variableBytes = 0;
+    for (const t of this.variables.values()) this.variableBytes += Array.isArray(t.data) ? 0 : t.data.byteLength;
     this.prepared = graph.nodes.map(() => false);
     for (let i = 0; i < this.caches.length; i++) this.caches[i] = {};
     this.needsPlan = false;
@@ -179,7 +207,7 @@ export class GraphRunner {
 
   /** The tensor currently bound to `v` (after a run: its latest value). */
   tensorOf(v: Value): Tensor | undefined {
-    return this.constants.get(v) ?? this.variables.get(v) ?? this.current.get(v);
+    return this.constants.get(v) ?? this.folded.get(v) ?? this.variables.get(v) ?? this.current.get(v);
   }
 
   /** Runs every node. Inputs must have been set. */
@@ -195,6 +223,12 @@ export class GraphRunner {
     for (let k = 0; k < graph.nodes.length; k++) {
       const node = graph.nodes[k]!;
       const kernel = host.kernelFor(node);
+      const constant = this.constantNodes.has(k);
+      if (constant && node.outputs.every((v) => this.folded.has(v))) {
+        // Evaluated at an earlier run: its outputs are still there.
+        if (profiler) profiler({ graphIndex: this.graphIndex, nodeIndex: k, node: node.name, op: opLabel(node), backend: this.foldedBackends.get(k)!, ms: 0 });
+        continue;
+      }
       const inputs = node.inputs.map((v, i) => {
         if (!v) return undefined;
         const t = this.tensorOf(v);
@@ -239,7 +273,9 @@ export class GraphRunner {
           // An output no consumer reads may be left alone (e.g. unused optional outputs).
           throw new RuntimeError('KERNEL_FAILED', `the ${kernel.backend} kernel of ${node.op} did not produce output ${i} ('${v.name}') of node '${node.name}'`, [node.name]);
         }
-        if (!v.isVariable) this.current.set(v, t);
+        // Outputs of constant nodes have no arena slot (allocate() gave them their own memory).
+        if (constant) { this.folded.set(v, t); this.foldedBackends.set(k, ctx.backend); }
+        else if (!v.isVariable) this.current.set(v, t);
       });
     }
   }

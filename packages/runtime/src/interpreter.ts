@@ -36,7 +36,7 @@ export type { Feeds, NodeTiming, TensorInfo, TensorLike };
 export interface MemoryReport {
   /** Bytes of the planned arenas (intermediates, inputs, outputs) of every subgraph planned so far. */
   arenaBytes: number;
-  /** Bytes of persistent variable tensors (LSTM state). */
+  /** Bytes of persistent tensors: variables (LSTM state) and the outputs of constant nodes (evaluated once). */
   persistentBytes: number;
   /**
    * webgpu only: bytes of this interpreter's GPU copies of constants, and of the device's buffer

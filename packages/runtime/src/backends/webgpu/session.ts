@@ -4,10 +4,11 @@
 // its outputs uploaded again when a GPU node needs them. Tensors stay on the GPU between nodes;
 // only graph outputs (and what a profiler or preserveAllTensors asks for) are read back.
 import { inlineComposites, type Model as IrModel } from '@liteml/graph-ir';
-import type { DType, Model, Node, Value } from '../../ir';
+import type { DType, Graph, Model, Node, Value } from '../../ir';
 import type { KernelConfig, KernelContext, Tensor, TypedArray } from '../../kernel';
 import { allocData, sizeOf } from '../../dtypes';
 import { constantTensor } from '../../constants';
+import { constantNodes } from '../../constant-nodes';
 import { ensureBackend } from '../../backends';
 import { Engine } from '../../engine';
 import { RuntimeError } from '../../errors';
@@ -15,6 +16,7 @@ import { opLabel, type NodeTiming } from '../../graph-runner';
 import { f16ToF32, f32ToF16 } from '../../half';
 import { findKernel } from '../../registry';
 import { resolveAttrs } from '../../schemas';
+import { runNode } from '../../run-node';
 import { getWebGpuDevice, type WebGpuDevice, type WebGpuOptions } from './device';
 import { GPU_DTYPES, type GpuKernel, type GpuKernelContext, type GpuStorage, type GpuTensor } from './kernel';
 import { packUniforms, type ProgramInfo } from './program';
@@ -40,7 +42,8 @@ export interface WebGpuSessionOptions extends WebGpuOptions {
 /** Where a node runs and, for CPU nodes, why not on the GPU. */
 export interface NodePlacement { node: string; op: string; backend: string; reason?: string }
 
-interface Plan { node: Node; gpu?: GpuKernel; cpu?: KernelConfig; backend: string; reason?: string }
+/** A node runs on the GPU (`gpu`), on a CPU backend (`cpu`), or was evaluated once at creation (`constant`). */
+interface Plan { node: Node; gpu?: GpuKernel; cpu?: KernelConfig; constant?: boolean; backend: string; reason?: string }
 interface Slot { gpu?: GpuTensor; cpu?: Tensor }
 interface DispatchSlot { uniforms: GPUBuffer; data: Uint32Array; bindGroup?: GPUBindGroup; ids: string }
 interface NodeState { cache: Record<string, unknown>; attrs?: Record<string, unknown>; dispatches: DispatchSlot[]; derived: Map<string, GpuTensor>; prepared: boolean }
@@ -49,6 +52,8 @@ const MAP_READ = 0x0001, COPY_DST = 0x0008, UNIFORM = 0x0040, QUERY_RESOLVE = 0x
 
 export class WebGpuSession {
   readonly placements: NodePlacement[];
+  /** The main graph as the session runs it: readers of constant nodes' outputs see constants. */
+  private readonly graph: Graph;
   private readonly plans: Plan[];
   private readonly states: NodeState[];
   private readonly uses = new Map<Value, number>();
@@ -66,24 +71,28 @@ export class WebGpuSession {
   profiler?: (t: NodeTiming) => void;
 
   private constructor(readonly model: Model, private readonly gpu: WebGpuDevice, private readonly options: WebGpuSessionOptions) {
-    const graph = model.graphs[0];
-    if (!graph) throw new RuntimeError('BAD_MODEL', 'the model has no subgraphs');
+    const modelGraph = model.graphs[0];
+    if (!modelGraph) throw new RuntimeError('BAD_MODEL', 'the model has no subgraphs');
     this.profiler = options.profiler;
-    const produced = new Set<Value>(graph.inputs);
-    for (const n of graph.nodes) for (const o of n.outputs) produced.add(o);
-    for (const n of graph.nodes) for (const v of n.inputs) {
+    const produced = new Set<Value>(modelGraph.inputs);
+    for (const n of modelGraph.nodes) for (const o of n.outputs) produced.add(o);
+    for (const n of modelGraph.nodes) for (const v of n.inputs) {
       if (v && !produced.has(v) && v.data !== undefined && !v.isVariable && !this.constants.has(v)) this.constants.set(v, constantTensor(v));
     }
-    for (const v of graph.outputs) if (!produced.has(v) && v.data !== undefined) this.constants.set(v, constantTensor(v));
-    for (const n of graph.nodes) for (const v of n.inputs) if (v) this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
+    for (const v of modelGraph.outputs) if (!produced.has(v) && v.data !== undefined) this.constants.set(v, constantTensor(v));
     const cpuOps = new Set(options.cpuOps ?? []);
     const fallbacks = [options.fallback ?? 'wasm', 'reference'].filter((b, i, a) => a.indexOf(b) === i && b !== WEBGPU_BACKEND);
+    const { graph, folded } = foldConstantNodes(modelGraph, this.constants, fallbacks);
+    this.graph = graph;
+    for (const n of graph.nodes) for (const v of n.inputs) if (v) this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
     const problems: string[] = [];
     const failed: string[] = [];
     // Values computed on the CPU (and constants): small shape arithmetic on them stays there
     // rather than paying an upload and a read-back per node.
     const host = new Set<Value>(this.constants.keys());
     this.plans = graph.nodes.map((node, ni) => {
+      const evaluatedOn = folded.get(ni);
+      if (evaluatedOn) return { node, constant: true, backend: evaluatedOn, reason: 'constant inputs: evaluated once' };
       let reason: string | undefined;
       const gk = gpuKernelFor(node.op);
       const live = node.inputs.filter((v): v is Value => !!v && !this.constants.has(v));
@@ -150,7 +159,7 @@ export class WebGpuSession {
   async run(inputs: readonly Tensor[]): Promise<Tensor[]> {
     if (this.disposed) throw new RuntimeError('BAD_ARGUMENT', 'this WebGPU session was disposed');
     if (this.gpu.lost) throw new RuntimeError('KERNEL_FAILED', 'the WebGPU device was lost; create a new interpreter');
-    const graph = this.model.graphs[0]!;
+    const graph = this.graph;
     if (inputs.length !== graph.inputs.length) throw new RuntimeError('BAD_INPUT', `expected ${graph.inputs.length} input(s), got ${inputs.length}`);
     this.releaseAll(this.last);
     const vals = new Map<Value, Slot>();
@@ -175,6 +184,11 @@ export class WebGpuSession {
       for (let k = 0; k < this.plans.length; k++) {
         const plan = this.plans[k]!;
         const node = plan.node;
+        if (plan.constant) {
+          // Evaluated when the session was created; its readers see its outputs as constants.
+          if (profiler) timings.push({ graphIndex: 0, nodeIndex: k, node: node.name, op: opLabel(node), backend: plan.backend, ms: 0 });
+          continue;
+        }
         const t0 = performance.now();
         try {
           if (plan.gpu) this.runGpu(k, plan.gpu, vals, stamps);
@@ -214,7 +228,7 @@ export class WebGpuSession {
 
   /** A copy of a main-graph tensor after a run (intermediates need preserveAllTensors). */
   async readTensor(name: string): Promise<Tensor> {
-    const g = this.model.graphs[0]!;
+    const g = this.graph;
     let found: Value | undefined;
     for (const v of [...g.inputs, ...g.outputs, ...g.nodes.flatMap((n) => [...n.inputs, ...n.outputs])]) if (v && v.name === name) { found = v; break; }
     if (!found) throw new RuntimeError('BAD_ARGUMENT', `no tensor named '${name}' in the main graph`, [name]);
@@ -567,6 +581,48 @@ export class WebGpuSession {
     for (const s of vals.values()) if (s.gpu) this.releaseStorage(s.gpu.storage);
     vals.clear();
   }
+}
+
+/**
+ * Evaluates the constant nodes of `graph` (see constant-nodes.ts) once, on the first CPU backend
+ * that supports each, and adds their outputs to `constants`. Returns the graph the session runs:
+ * the same nodes, where readers of those outputs read constant values (with `data`, so GPU kernels
+ * that need constant operands accept them, and the GPU gets one upload, like weights), and which
+ * backend evaluated each constant node. Only nodes whose outputs other nodes read are folded: a
+ * value that only leaves the graph gains nothing from being a constant here, and its node keeps
+ * its GPU placement (a one-op model of constants still runs its GPU kernel). A node whose
+ * evaluation fails is left to run (and report its error) as usual.
+ */
+function foldConstantNodes(graph: Graph, constants: Map<Value, Tensor>, fallbacks: readonly string[]): { graph: Graph; folded: Map<number, string> } {
+  const folded = new Map<number, string>();
+  const replaced = new Map<Value, Value>();
+  const read = new Set<Value | undefined>(graph.nodes.flatMap((n) => n.inputs));
+  constantNodes(graph, (v) => constants.has(v), (node, k) => {
+    const cpu = node.outputs.some((v) => read.has(v)) ? cpuKernel(node, fallbacks) : undefined;
+    if (!cpu) return false;
+    let outs: Tensor[];
+    try {
+      outs = runNode(node, node.inputs.map((v) => v && constants.get(v)), { backend: cpu.backend });
+    } catch {
+      return false;
+    }
+    // Constant values carry TFLite's raw bytes: strings and packed int4 do not fit them as they are.
+    if (outs.some((t) => Array.isArray(t.data) || t.dtype === 'i4')) return false;
+    node.outputs.forEach((v, i) => {
+      const t = outs[i]!;
+      const data = t.data as TypedArray;
+      const c: Value = { ...v, shape: [...t.shape], data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+      replaced.set(v, c);
+      constants.set(v, t);
+      constants.set(c, t);
+    });
+    folded.set(k, cpu.backend);
+    return true;
+  });
+  if (!folded.size) return { graph, folded };
+  const swap = (v: Value | undefined) => (v && replaced.get(v)) ?? v;
+  const nodes = graph.nodes.map((n) => (n.inputs.some((v) => v && replaced.has(v)) ? { ...n, inputs: n.inputs.map(swap) } : n));
+  return { graph: { ...graph, nodes, outputs: graph.outputs.map((v) => swap(v)!) }, folded };
 }
 
 const SMALL_ELEMENTS = 256;
