@@ -341,17 +341,6 @@ const SPECS: Record<string, Spec> = {
     const axisT: Operand = { dtype: 'i32', shape: r() < 0.5 ? [] : [1], data: Int32Array.from([axis]), constant: true };
     expectExact(backend, op, [x, axisT], { outputType: 'INT32' }, { dtype: pick(r, ['i32', 'i64'] as const) }, `${dt} [${shape}] axis ${axis}`);
   },
-  'tfl.GATHER': (backend, r, i) => {
-    const rank = int(r, 1, 4);
-    const shape = Array.from({ length: rank }, () => int(r, 1, 6));
-    const axis = int(r, 0, rank - 1), batchDims = axis > 0 && i % 3 === 0 ? 1 : 0;
-    const idxShape = [...shape.slice(0, batchDims), ...Array.from({ length: int(r, 0, 2) }, () => int(r, 1, 4))];
-    const dt = pick(r, ['f32', 'i8', 'u8', 'i32'] as const);
-    const params = dt === 'f32' ? f32(r, shape) : rawInts(r, dt, shape);
-    const indices = i32(r, idxShape, 0, shape[axis]! - 1);
-    expectExact(backend, 'tfl.GATHER', [params, indices], { axis: i % 4 === 1 ? axis - rank : axis, batchDims }, { dtype: dt },
-      `${dt} [${shape}] indices [${idxShape}] axis ${axis} batchDims ${batchDims}`);
-  },
 };
 
 /**

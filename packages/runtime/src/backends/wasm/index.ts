@@ -29,7 +29,6 @@ import { argMin } from './kernels/ArgMin';
 import { cast } from './kernels/Cast';
 import { dequantize } from './kernels/Dequantize';
 import { exp } from './kernels/Exp';
-import { gather } from './kernels/Gather';
 import { log } from './kernels/Log';
 import { logistic } from './kernels/Logistic';
 import { neg } from './kernels/Neg';
@@ -44,10 +43,10 @@ export { threadStats, threadsFor } from './threads';
 /**
  * The native wasm kernels (float32; CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, ADD, SUB, MUL,
  * RESIZE_BILINEAR also int8/uint8; QUANTIZE to 8-bit; PAD; float32 unary math, LOGISTIC and TANH
- * also 8-bit; DEQUANTIZE, CAST, ARG_MAX/ARG_MIN, GATHER).
+ * also 8-bit; DEQUANTIZE, CAST, ARG_MAX/ARG_MIN).
  */
 export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear, quantize, pad,
-  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin, gather];
+  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin];
 
 /**
  * Registers the wasm backend: one kernel per op of the reference backend (installed first), the

@@ -24,6 +24,8 @@ export const gather: KernelConfig = {
     const dim = params.shape[axis]!;
     const inner = sizeOf(params.shape.slice(axis + 1));
     const perBatch = sizeOf(indicesT.shape.slice(batchDims));
+    // One element per array slot (not packed int4 or interleaved complex): copy whole slices.
+    const slices = ArrayBuffer.isView(od) && ArrayBuffer.isView(src) && od.length === sizeOf(shape) && src.length === sizeOf(params.shape);
     let o = 0;
     for (let b = 0; b < batches; b++) {
       for (let x = 0; x < outer; x++) {
@@ -31,7 +33,9 @@ export const gather: KernelConfig = {
           const j = idx[b * perBatch + k]!;
           if (j < 0 || j >= dim) fail(ctx.node, `index ${j} is out of range [0, ${dim})`);
           const s = ((b * outer + x) * dim + j) * inner;
-          for (let i = 0; i < inner; i++) od[o++] = src[s + i];
+          if (slices) (od as Float32Array).set((src as Float32Array).subarray(s, s + inner), o);
+          else for (let i = 0; i < inner; i++) od[o + i] = src[s + i];
+          o += inner;
         }
       }
     }
