@@ -3,24 +3,22 @@
 // otherwise on a CPU backend (wasm when installed, else reference): its GPU inputs are read back,
 // its outputs uploaded again when a GPU node needs them. Tensors stay on the GPU between nodes;
 // only graph outputs (and what a profiler or preserveAllTensors asks for) are read back.
+// Placement is decided in placement.ts; transfer.ts converts data to and from GPU buffers.
 import { inlineComposites, type Model as IrModel } from '@liteml/graph-ir';
-import type { DType, Graph, Model, Node, Value } from '../../ir';
+import type { Graph, Model, Node, Value } from '../../ir';
 import type { KernelConfig, KernelContext, Tensor, TypedArray } from '../../kernel';
 import { allocData, sizeOf } from '../../dtypes';
 import { constantTensor } from '../../constants';
-import { constantNodes } from '../../constant-nodes';
 import { ensureBackend } from '../../backends';
 import { Engine } from '../../engine';
 import { RuntimeError } from '../../errors';
 import { opLabel, type NodeTiming } from '../../graph-runner';
-import { f16ToF32, f32ToF16 } from '../../half';
-import { findKernel } from '../../registry';
 import { resolveAttrs } from '../../schemas';
-import { runNode } from '../../run-node';
 import { getWebGpuDevice, type WebGpuDevice, type WebGpuOptions } from './device';
-import { GPU_DTYPES, type GpuKernel, type GpuKernelContext, type GpuStorage, type GpuTensor } from './kernel';
+import type { GpuKernel, GpuKernelContext, GpuStorage, GpuTensor } from './kernel';
 import { packUniforms, type ProgramInfo } from './program';
-import { gpuKernelFor } from './kernels/index';
+import { foldConstantNodes, placeNodes, type Plan } from './placement';
+import { bytesOf, checkGpuDtype, fromGpuData, toGpuData } from './transfer';
 
 export { WEBGPU_BACKEND } from './name';
 import { WEBGPU_BACKEND } from './name';
@@ -42,8 +40,6 @@ export interface WebGpuSessionOptions extends WebGpuOptions {
 /** Where a node runs and, for CPU nodes, why not on the GPU. */
 export interface NodePlacement { node: string; op: string; backend: string; reason?: string }
 
-/** A node runs on the GPU (`gpu`), on a CPU backend (`cpu`), or was evaluated once at creation (`constant`). */
-interface Plan { node: Node; gpu?: GpuKernel; cpu?: KernelConfig; constant?: boolean; backend: string; reason?: string }
 interface Slot { gpu?: GpuTensor; cpu?: Tensor }
 interface DispatchSlot { uniforms: GPUBuffer; data: Uint32Array; bindGroup?: GPUBindGroup; ids: string }
 interface NodeState { cache: Record<string, unknown>; attrs?: Record<string, unknown>; dispatches: DispatchSlot[]; derived: Map<string, GpuTensor>; prepared: boolean }
@@ -85,43 +81,9 @@ export class WebGpuSession {
     const { graph, folded } = foldConstantNodes(modelGraph, this.constants, fallbacks);
     this.graph = graph;
     for (const n of graph.nodes) for (const v of n.inputs) if (v) this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
-    const problems: string[] = [];
-    const failed: string[] = [];
-    // Values computed on the CPU (and constants): small shape arithmetic on them stays there
-    // rather than paying an upload and a read-back per node.
-    const host = new Set<Value>(this.constants.keys());
-    this.plans = graph.nodes.map((node, ni) => {
-      const evaluatedOn = folded.get(ni);
-      if (evaluatedOn) return { node, constant: true, backend: evaluatedOn, reason: 'constant inputs: evaluated once' };
-      let reason: string | undefined;
-      const gk = gpuKernelFor(node.op);
-      const live = node.inputs.filter((v): v is Value => !!v && !this.constants.has(v));
-      if (cpuOps.has(node.op)) reason = 'forced onto the CPU (cpuOps)';
-      else if (live.length > 0 && live.every((v) => host.has(v)) && node.inputs.every((v) => !v || isSmall(v))) reason = 'small tensors already on the CPU';
-      else if (!gk) reason = `no WebGPU kernel for ${opLabel(node)}`;
-      else if (node.inputs.some((v) => v?.isVariable) || node.outputs.some((v) => v.isVariable)) reason = 'variable tensors stay on the CPU';
-      else {
-        reason = tooLarge(node, gpu.limits.maxStorageBufferBindingSize, options.precision === 'f16');
-        try {
-          const ok = reason ?? gk.supports(node);
-          if (ok !== true) reason = ok;
-        } catch (e) {
-          reason = `supports() threw: ${e instanceof Error ? e.message : String(e)}`;
-        }
-      }
-      const onCpu = reason === undefined ? undefined : cpuKernel(node, fallbacks);
-      if (reason === undefined || (!onCpu && reason === 'small tensors already on the CPU')) return { node, gpu: gk, backend: WEBGPU_BACKEND };
-      if (onCpu) {
-        for (const v of node.outputs) host.add(v);
-        return { node, cpu: onCpu.kernel, backend: onCpu.backend, reason };
-      }
-      failed.push(node.name);
-      problems.push(`  node ${ni} '${node.name}' ${opLabel(node)}: ${reason}, and no CPU backend (${fallbacks.join(', ')}) supports it`);
-      return { node, backend: 'none', reason };
+    this.plans = placeNodes(graph, this.constants, folded, {
+      cpuOps, fallbacks, bindingLimit: gpu.limits.maxStorageBufferBindingSize, f16: options.precision === 'f16',
     });
-    if (problems.length) {
-      throw new RuntimeError('UNSUPPORTED_OPS', `${problems.length} node(s) cannot run on the webgpu backend:\n${problems.join('\n')}`, failed);
-    }
     this.placements = this.plans.map((p) => ({ node: p.node.name, op: opLabel(p.node), backend: p.backend, ...(p.reason ? { reason: p.reason } : {}) }));
     this.states = graph.nodes.map(() => ({ cache: {}, dispatches: [], derived: new Map(), prepared: false }));
   }
@@ -288,7 +250,7 @@ export class WebGpuSession {
       output: (i, shape, dtype) => {
         const v = node.outputs[i]!;
         const dt = dtype ?? v.dtype;
-        const buf = this.gpu.pool.acquire(sizeOf(shape) * this.bytesOf(dt));
+        const buf = this.gpu.pool.acquire(sizeOf(shape) * bytesOf(dt, this.f16));
         const t: GpuTensor = { dtype: dt, shape: [...shape], storage: { buf, refs: 1, persistent: false } };
         vals.set(v, { gpu: t });
         return t;
@@ -303,7 +265,7 @@ export class WebGpuSession {
       derived: (key, dtype, shape, make) => {
         let t = st.derived.get(key);
         if (!t) {
-          t = { dtype, shape: [...shape], storage: { buf: this.gpu.pool.createWith(this.toGpuData(dtype, make())), refs: 1, persistent: true } };
+          t = { dtype, shape: [...shape], storage: { buf: this.gpu.pool.createWith(toGpuData(dtype, make(), this.f16)), refs: 1, persistent: true } };
           st.derived.set(key, t);
         }
         return t;
@@ -451,8 +413,8 @@ export class WebGpuSession {
     if (c) {
       let g = this.constGpu.get(v);
       if (!g) {
-        this.checkGpuDtype(c.dtype, v.name);
-        g = { dtype: c.dtype, shape: [...c.shape], storage: { buf: this.gpu.pool.createWith(this.toGpuData(c.dtype, c.data as TypedArray)), refs: 1, persistent: true } };
+        checkGpuDtype(c.dtype, v.name);
+        g = { dtype: c.dtype, shape: [...c.shape], storage: { buf: this.gpu.pool.createWith(toGpuData(c.dtype, c.data as TypedArray, this.f16)), refs: 1, persistent: true } };
         this.constGpu.set(v, g);
       }
       return g;
@@ -460,34 +422,14 @@ export class WebGpuSession {
     const s = this.slotOf(v, vals);
     if (s.gpu) return s.gpu;
     const t = s.cpu!;
-    this.checkGpuDtype(t.dtype, v.name);
+    checkGpuDtype(t.dtype, v.name);
     // A queued write must not overtake recorded commands that still read a reused buffer.
     this.flush();
-    const buf = this.gpu.pool.acquire(Math.max(4, sizeOf(t.shape) * this.bytesOf(t.dtype)));
-    const data = this.toGpuData(t.dtype, t.data as TypedArray);
+    const buf = this.gpu.pool.acquire(Math.max(4, sizeOf(t.shape) * bytesOf(t.dtype, this.f16)));
+    const data = toGpuData(t.dtype, t.data as TypedArray, this.f16);
     if (data.byteLength) this.device.queue.writeBuffer(buf.buffer, 0, data.buffer, data.byteOffset, data.byteLength);
     s.gpu = { dtype: t.dtype, shape: [...t.shape], storage: { buf, refs: 1, persistent: false } };
     return s.gpu;
-  }
-
-  private checkGpuDtype(dtype: DType, name: string): void {
-    if (!GPU_DTYPES.includes(dtype)) throw new RuntimeError('KERNEL_FAILED', `tensor '${name}' of dtype ${dtype} cannot live on the GPU`, [name]);
-  }
-
-  private bytesOf(dtype: DType): number {
-    return dtype === 'f32' && this.f16 ? 2 : 4;
-  }
-
-  private toGpuData(dtype: DType, data: TypedArray): ArrayBufferView {
-    if (dtype === 'f32' && this.f16) {
-      const h = new Uint16Array(data.length + (data.length & 1));
-      for (let i = 0; i < data.length; i++) h[i] = f32ToF16(data[i] as number);
-      return h;
-    }
-    if (dtype === 'i32' && !(data instanceof Int32Array)) return Int32Array.from(data as ArrayLike<number>, Number);
-    if (dtype === 'bool') return Uint32Array.from(data as Uint8Array, (b) => (b ? 1 : 0));
-    if (data.byteLength % 4 !== 0) { const c = new Uint8Array(Math.ceil(data.byteLength / 4) * 4); c.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)); return c; }
-    return data;
   }
 
   /** Submits what was recorded so far. */
@@ -509,7 +451,7 @@ export class WebGpuSession {
       if (this.pass) { this.pass.end(); this.pass = null; }
       slots.forEach((s, i) => {
         if (!pending[i]) return;
-        const bytes = Math.ceil(sizeOf(s.gpu!.shape) * this.bytesOf(s.gpu!.dtype) / 4) * 4;
+        const bytes = Math.ceil(sizeOf(s.gpu!.shape) * bytesOf(s.gpu!.dtype, this.f16) / 4) * 4;
         if (bytes === 0) return;
         const b = this.stagingBuffer(bytes);
         this.encoder!.copyBufferToBuffer(s.gpu!.storage.buf.buffer, 0, b, 0, bytes);
@@ -526,14 +468,7 @@ export class WebGpuSession {
       const data = allocData(g.dtype, n) as TypedArray;
       const b = staging[i];
       if (b) {
-        const raw = b.getMappedRange();
-        if (g.dtype === 'f32' && this.f16) {
-          const h = new Uint16Array(raw, 0, n);
-          for (let j = 0; j < n; j++) (data as Float32Array)[j] = f16ToF32(h[j]!);
-        } else if (g.dtype === 'bool') {
-          const w = new Uint32Array(raw, 0, n);
-          for (let j = 0; j < n; j++) data[j] = w[j] ? 1 : 0;
-        } else data.set(new (data.constructor as Int32ArrayConstructor)(raw, 0, n) as never);
+        fromGpuData(g.dtype, b.getMappedRange(), n, data, this.f16);
         b.unmap();
         this.staging.push(b);
       }
@@ -581,80 +516,6 @@ export class WebGpuSession {
     for (const s of vals.values()) if (s.gpu) this.releaseStorage(s.gpu.storage);
     vals.clear();
   }
-}
-
-/**
- * Evaluates the constant nodes of `graph` (see constant-nodes.ts) once, on the first CPU backend
- * that supports each, and adds their outputs to `constants`. Returns the graph the session runs:
- * the same nodes, where readers of those outputs read constant values (with `data`, so GPU kernels
- * that need constant operands accept them, and the GPU gets one upload, like weights), and which
- * backend evaluated each constant node. Only nodes whose outputs other nodes read are folded: a
- * value that only leaves the graph gains nothing from being a constant here, and its node keeps
- * its GPU placement (a one-op model of constants still runs its GPU kernel). A node whose
- * evaluation fails is left to run (and report its error) as usual.
- */
-function foldConstantNodes(graph: Graph, constants: Map<Value, Tensor>, fallbacks: readonly string[]): { graph: Graph; folded: Map<number, string> } {
-  const folded = new Map<number, string>();
-  const replaced = new Map<Value, Value>();
-  const read = new Set<Value | undefined>(graph.nodes.flatMap((n) => n.inputs));
-  constantNodes(graph, (v) => constants.has(v), (node, k) => {
-    const cpu = node.outputs.some((v) => read.has(v)) ? cpuKernel(node, fallbacks) : undefined;
-    if (!cpu) return false;
-    let outs: Tensor[];
-    try {
-      outs = runNode(node, node.inputs.map((v) => v && constants.get(v)), { backend: cpu.backend });
-    } catch {
-      return false;
-    }
-    // Constant values carry TFLite's raw bytes: strings and packed int4 do not fit them as they are.
-    if (outs.some((t) => Array.isArray(t.data) || t.dtype === 'i4')) return false;
-    node.outputs.forEach((v, i) => {
-      const t = outs[i]!;
-      const data = t.data as TypedArray;
-      const c: Value = { ...v, shape: [...t.shape], data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-      replaced.set(v, c);
-      constants.set(v, t);
-      constants.set(c, t);
-    });
-    folded.set(k, cpu.backend);
-    return true;
-  });
-  if (!folded.size) return { graph, folded };
-  const swap = (v: Value | undefined) => (v && replaced.get(v)) ?? v;
-  const nodes = graph.nodes.map((n) => (n.inputs.some((v) => v && replaced.has(v)) ? { ...n, inputs: n.inputs.map(swap) } : n));
-  return { graph: { ...graph, nodes, outputs: graph.outputs.map((v) => swap(v)!) }, folded };
-}
-
-const SMALL_ELEMENTS = 256;
-
-/** i32 tensors (shape arithmetic) and small static tensors. */
-/** Why a node's statically known tensors do not fit one GPU storage binding, or undefined when they do. */
-function tooLarge(node: Node, limit: number, f16: boolean): string | undefined {
-  for (const v of [...node.inputs, ...node.outputs]) {
-    if (!v?.shape || !v.shape.every((d) => typeof d === 'number' && d >= 0)) continue;
-    const bytes = sizeOf(v.shape as number[]) * (v.dtype === 'f32' && f16 ? 2 : 4);
-    if (bytes > limit) return `tensor '${v.name}' needs ${bytes} bytes, more than this adapter's storage binding limit (${limit})`;
-  }
-  return undefined;
-}
-
-function isSmall(v: Value): boolean {
-  if (v.dtype !== 'f32') return true;
-  const s = v.shape;
-  return !!s && s.every((d) => typeof d === 'number' && d >= 0) && (s as number[]).reduce((a, b) => a * b, 1) <= SMALL_ELEMENTS;
-}
-
-/** The first CPU backend whose kernel supports `node`. */
-function cpuKernel(node: Node, backends: readonly string[]): { kernel: KernelConfig; backend: string } | undefined {
-  for (const b of backends) {
-    try { ensureBackend(b); } catch { continue; }
-    const k = findKernel(b, node);
-    if (!k) continue;
-    let ok: true | string = true;
-    try { ok = k.supports ? k.supports(node) : true; } catch (e) { ok = String(e); }
-    if (ok === true) return { kernel: k, backend: k.backend === '*' ? b : k.backend };
-  }
-  return undefined;
 }
 
 function equalWords(a: Uint32Array, b: Uint32Array): boolean {
