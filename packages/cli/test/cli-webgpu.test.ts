@@ -1,7 +1,8 @@
 // `liteml run|benchmark --backend webgpu` in Node (Dawn; without a GPU, Chromium's SwiftShader
 // Vulkan driver, which the runtime finds by itself). When no adapter can be had these tests say so
 // in one line and skip, except under CI=true, where that is a failure.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,31 @@ describeModels('liteml --backend webgpu', () => {
         expect(r.err).not.toMatch(/\n\s+at /);
       }
     });
+  });
+
+  it('on Linux without a GPU, goes straight to SwiftShader and prints nothing on stderr', () => {
+    const gpuLess = process.platform === 'linux' && !['/dev/dri', '/dev/nvidia0', '/dev/dxg'].some((d) => existsSync(d));
+    if (!gpuLess || !existsSync('/usr/lib/chromium/vk_swiftshader_icd.json')) {
+      console.log('[liteml] not a GPU-less Linux with SwiftShader: the quiet-start check does not apply here');
+      return;
+    }
+    // A fresh process, with none of the variables the tests set: Dawn must not probe other
+    // drivers (their warnings) and SwiftShader must not complain about XDG_RUNTIME_DIR at exit.
+    const env = { ...process.env };
+    delete env['VK_ICD_FILENAMES'];
+    delete env['XDG_RUNTIME_DIR'];
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { Interpreter } from '@liteml/runtime';
+      const it = await Interpreter.create(readFileSync(${JSON.stringify(modelPath('tflm/hello_world_float.tflite'))}), { backend: 'webgpu' });
+      const out = await it.runAsync([{ data: new Float32Array([1]), shape: [1, 1] }]);
+      console.log(it.placements.map((p) => p.backend).join(','), Object.values(out)[0].data[0].toFixed(4));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..'), env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const [placements, y] = r.stdout.trim().split(' ');
+    expect(placements).toBe('webgpu,webgpu,webgpu');
+    expect(Math.abs(Number(y) - Math.sin(1))).toBeLessThan(0.15); // the model approximates sin
+    expect(r.stderr).toBe('');
   });
 
   it('--precision is a usage error for other backends and for values other than f32/f16', async () => {

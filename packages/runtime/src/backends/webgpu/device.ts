@@ -89,7 +89,35 @@ export function getWebGpuDevice(options: WebGpuOptions = {}): Promise<WebGpuDevi
   return p;
 }
 
+/**
+ * On Linux with no GPU device node (no /dev/dri, /dev/nvidia0 or /dev/dxg) no Vulkan driver can
+ * find hardware: go straight to SwiftShader when it is installed, instead of letting Dawn probe
+ * (and print warnings from) every installed driver first.
+ */
+async function preferSwiftShader(options: WebGpuOptions): Promise<void> {
+  if (!isNode || options.gpu || process.env['VK_ICD_FILENAMES'] || process.platform !== 'linux') return;
+  const fs = 'node:fs';
+  const { existsSync } = (await import(/* @vite-ignore */ fs)) as { existsSync(p: string): boolean };
+  if (['/dev/dri', '/dev/nvidia0', '/dev/dxg'].some((d) => existsSync(d))) return;
+  if (!existsSync(SWIFTSHADER_ICD)) return;
+  process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+  // SwiftShader's window-system code prints "XDG_RUNTIME_DIR is invalid or not set" twice at exit
+  // when the variable is unset (headless servers): give it a private empty directory instead.
+  if (!process.env['XDG_RUNTIME_DIR']) {
+    const os = 'node:os', path = 'node:path';
+    const { mkdtempSync, rmdirSync } = (await import(/* @vite-ignore */ fs)) as { mkdtempSync(p: string): string; rmdirSync(p: string): void };
+    const { tmpdir } = (await import(/* @vite-ignore */ os)) as { tmpdir(): string };
+    const { join } = (await import(/* @vite-ignore */ path)) as { join(...p: string[]): string };
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'liteml-xdg-'));
+      process.env['XDG_RUNTIME_DIR'] = dir;
+      process.once('exit', () => { try { rmdirSync(dir); } catch { /* left behind: empty */ } });
+    } catch { /* only cosmetic */ }
+  }
+}
+
 async function createDevice(options: WebGpuOptions): Promise<WebGpuDevice> {
+  await preferSwiftShader(options);
   let gpu = await findGpu(options.gpu);
   let adapter = await gpu.requestAdapter({ powerPreference: options.powerPreference, forceFallbackAdapter: options.forceFallbackAdapter })
     ?? (options.forceFallbackAdapter ? null : await gpu.requestAdapter({ forceFallbackAdapter: true }));
