@@ -1,15 +1,11 @@
 // Shared by the webgpu-*.test.ts suites: acquiring a WebGPU device in Node (Dawn from the npm
-// package `webgpu`). Without a GPU, Dawn is pointed at Chromium's SwiftShader Vulkan driver when it
-// is installed. When no adapter can be had the suites say so in one line and skip, except under
-// CI=true, where that is a failure.
-import { existsSync } from 'node:fs';
+// package `webgpu`). Without a GPU the runtime itself points Dawn at Chromium's SwiftShader Vulkan
+// driver when it is installed (src/backends/webgpu/device.ts). When no adapter can be had the
+// suites say so in one line and skip, except under CI=true, where that is a failure.
 import { describe } from 'vitest';
 import { webgpuInfo } from '../src/backends/webgpu/index';
 
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-
 export async function probeWebGpu(): Promise<string | undefined> {
-  if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
   try {
     return (await webgpuInfo()).adapter;
   } catch (e) {
