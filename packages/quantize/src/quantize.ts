@@ -127,7 +127,7 @@ export function quantize(model: Model | Uint8Array, options: QuantizeOptions): Q
     const out: QuantizeResult = { tflite, model: loadCopy(tflite), floatNodes: [...result.floatNodes] };
     if (options.report) {
       progress?.({ stage: 'report', done: 0 });
-      out.report = quantizationReport(floatBytes, tflite, samples ?? 'random');
+      out.report = quantizationReport(floatBytes, tflite, samples ?? 'random', { fakeQuantTensors: result.fakeQuantTensors });
     }
     return out;
   }

@@ -1,10 +1,12 @@
 // Full-integer quantization (int8, or int16 activations × int8 weights): rewrites the main graph
 // in place. Nodes with an integer rule run quantized; the rest stay float behind QUANTIZE /
-// DEQUANTIZE pairs inserted where the two domains meet.
+// DEQUANTIZE pairs inserted where the two domains meet. In int8 mode, 8-bit FAKE_QUANT nodes are
+// removed first and their ranges replace the calibrated ones (see fake-quant.ts).
 import { type Model, type Node, type QuantParams, type Value, typedArrayOf } from '@liteml/graph-ir';
 import { outputShift } from '../calibration/bias-correction';
 import type { RangeObserver } from '../calibration/observers';
 import { QuantizationError } from '../errors';
+import { foldFakeQuant } from './fake-quant';
 import { type IntegerRule, integerRule } from '../rules/integer-rules';
 import { updateVersions } from '../rules/versions';
 import { ValueFactory, convertNode, floatData, inDenylist, isFloatActivation, isFloatConstant, staticShape } from '../util/graph';
@@ -29,6 +31,8 @@ export interface RewriteResult {
   quantizedNodes: string[];
   /** Node names changed by the rewrite (new name → original), e.g. a graph output's producer. */
   renamed?: Map<string, string>;
+  /** Tensors whose parameters come from a (removed) FAKE_QUANT node's range, not calibration. */
+  fakeQuantTensors?: string[];
 }
 
 const sameParams = (a: QuantParams | undefined, b: QuantParams): boolean =>
@@ -48,10 +52,18 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
   const constCache = new Map<string, Value>();
   const floatNodes: string[] = [];
   const quantizedNodes: Node[] = [];
+  const fakeQuant = opts.bits === 8 ? foldFakeQuant(model) : new Map<number, QuantParams>();
+  const fakeQuantTensors: string[] = [];
 
   const activationParams = (v: Value): QuantParams => {
     let p = params.get(v);
     if (p) return p;
+    p = fakeQuant.get(v.id);
+    if (p) {
+      fakeQuantTensors.push(v.name);
+      params.set(v, p);
+      return p;
+    }
     const obs = ranges.get(v.id);
     if (!obs) throw new QuantizationError('BAD_MODEL', `no calibrated range for tensor '${v.name}'`, [v.name]);
     const [lo, hi] = obs.range(act === 'i8' ? 256 : 65536);
@@ -277,6 +289,6 @@ export function quantizeInteger(model: Model, ranges: ReadonlyMap<number, RangeO
   updateVersions(out.filter((n) => n.op === 'tfl.QUANTIZE' || n.op === 'tfl.DEQUANTIZE'));
   updateVersions(quantizedNodes);
   const original = (n: Node) => renamed.get(n.name) ?? n.name;
-  return { floatNodes, quantizedNodes: quantizedNodes.map(original), renamed };
+  return { floatNodes, quantizedNodes: quantizedNodes.map(original), renamed, fakeQuantTensors };
 }
 

@@ -26,6 +26,8 @@ export function formatReport(report: QuantizationReport, options: FormatReportOp
     short(l.name), l.op.replace(/^tfl\./, ''), l.dtype, num(l.scale, 6), l.zeroPoint === null ? '-' : String(l.zeroPoint),
     db(l.snrDb), l.cosine.toFixed(5), num(l.maxAbsError), num(l.mse),
   ])));
+  const fromFakeQuant = layers.filter((l) => l.rangeFrom === 'fakeQuant').map((l) => l.name);
+  if (fromFakeQuant.length > 0) parts.push('', `Range from FakeQuant (quantization-aware training), not calibration: ${fromFakeQuant.join(', ')}`);
   parts.push('', 'Outputs');
   parts.push(table(['output', 'SNR dB', 'cosine', 'max|err|', 'top-1 agreement'], report.outputs.map((o) => [
     short(o.name), db(o.snrDb), o.cosine.toFixed(5), num(o.maxAbsError),

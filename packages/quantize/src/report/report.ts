@@ -17,6 +17,8 @@ export interface ReportOptions {
   minDropDb?: number;
   /** …and its own SNR is below this (default 25 dB). */
   maxSnrDb?: number;
+  /** Tensors whose range came from a FAKE_QUANT node (quantize() fills this in). */
+  fakeQuantTensors?: readonly string[];
 }
 
 interface Layer {
@@ -88,6 +90,7 @@ export function quantizationReport(floatModel: Model | Uint8Array, quantModel: M
     });
   }
 
+  const fakeQuant = new Set(options.fakeQuantTensors ?? []);
   const layerReports: LayerReport[] = layers.filter((l) => acc.get(l.name)!.count > 0).map((l) => {
     const q = l.shown.quant;
     const integer = !!q && l.shown.dtype !== 'f32';
@@ -95,6 +98,7 @@ export function quantizationReport(floatModel: Model | Uint8Array, quantModel: M
       name: l.name, op: l.op, dtype: l.shown.dtype, ...acc.get(l.name)!.metrics(),
       scale: integer ? q.scale[0]! : null,
       zeroPoint: integer ? q.zeroPoint[0]! : null,
+      ...(integer && fakeQuant.has(l.name) ? { rangeFrom: 'fakeQuant' as const } : {}),
     };
   });
   const outputs: OutputReport[] = fg.outputs.map((v, j) => ({

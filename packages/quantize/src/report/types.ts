@@ -18,6 +18,8 @@ export interface LayerReport extends TensorErrorMetrics {
   /** Per-tensor scale and zero point (the first channel's where per-axis); null when float. */
   scale: number | null;
   zeroPoint: number | null;
+  /** 'fakeQuant': scale and zero point come from a FAKE_QUANT node's range (quantization-aware training), not calibration. */
+  rangeFrom?: 'fakeQuant';
 }
 
 export interface OutputReport extends TensorErrorMetrics {
