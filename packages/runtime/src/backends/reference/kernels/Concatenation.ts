@@ -31,9 +31,15 @@ export const concatenation: KernelConfig = {
       const chunk = t.shape[axis]! * inner;
       const src = dataOf(t);
       const rq = isQuantizedInt(t) && isQuantizedInt(out) && quantDiffers(t, out) ? requantizer(t, out) : undefined;
+      // Plain copies (one element per array slot, no requantization or clamp): whole slices at once.
+      const slices = !rq && !clamp && ArrayBuffer.isView(od) && ArrayBuffer.isView(src) && od.length === sizeOf(shape) && src.length === sizeOf(t.shape);
       for (let o = 0; o < outer; o++) {
         const so = o * chunk;
         const dst = o * shape[axis]! * inner + base;
+        if (slices) {
+          (od as Float32Array).set((src as Float32Array).subarray(so, so + chunk), dst);
+          continue;
+        }
         for (let j = 0; j < chunk; j++) {
           let v = src[so + j];
           if (rq) v = rq(v as number);
