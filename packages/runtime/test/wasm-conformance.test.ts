@@ -162,6 +162,17 @@ const SPECS: Record<string, Spec> = {
     expectConforms(backend, 'tfl.FULLY_CONNECTED', [x, f32(r, [units, depth], i % 4 !== 3), bias], attrs,
       `rows ${rows} depth ${depth} units ${units} ${JSON.stringify(attrs)}`);
   },
+  'tfl.BATCH_MATMUL': (backend, r, i) => {
+    const m = pick(r, [1, 2, 3, 5, 8, 17, 40]), k = pick(r, [1, 3, 8, 16, 31, 64]), n = pick(r, [1, 2, 7, 16, 17, 33]);
+    const adjX = r() < 0.5, adjY = r() < 0.5;
+    // Batch dims (rank 0..3) broadcast: each operand keeps a suffix, some dims set to 1.
+    const ob = Array.from({ length: int(r, 0, 3) }, () => pick(r, [1, 2, 3]));
+    const batch = () => ob.slice(ob.length - int(r, 0, ob.length)).map((d) => (r() < 0.3 ? 1 : d));
+    const sa = [...batch(), ...(adjX ? [k, m] : [m, k])], sb = [...batch(), ...(adjY ? [n, k] : [k, n])];
+    const attrs = { adjX, adjY };
+    expectConforms(backend, 'tfl.BATCH_MATMUL', [f32(r, sa), f32(r, sb, i % 3 === 2)], attrs,
+      `[${sa}] × [${sb}] ${JSON.stringify(attrs)} rhs ${i % 3 === 2 ? 'constant' : 'computed'}`);
+  },
   'tfl.CONV_2D int8/uint8': (backend, r, i) => {
     const k = pick(r, [1, 1, 2, 3, 5]);
     const stride = pick(r, [1, 1, 2]), dil = stride === 1 && r() < 0.3 ? 2 : 1;

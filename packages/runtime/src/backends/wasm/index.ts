@@ -13,6 +13,7 @@ import { heap } from './heap';
 import { detectIsa, selectWasmIsa, wasm, type WasmIsa } from './module';
 import { add } from './kernels/Add';
 import { averagePool2d } from './kernels/AveragePool2D';
+import { batchMatmul } from './kernels/BatchMatmul';
 import { conv2d } from './kernels/Conv2D';
 import { depthwiseConv2d } from './kernels/DepthwiseConv2D';
 import { div } from './kernels/Div';
@@ -46,7 +47,7 @@ export { threadStats, threadsFor } from './threads';
  * also 8-bit; DEQUANTIZE, CAST, ARG_MAX/ARG_MIN).
  */
 export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear, quantize, pad,
-  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin];
+  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin, batchMatmul];
 
 /**
  * Registers the wasm backend: one kernel per op of the reference backend (installed first), the

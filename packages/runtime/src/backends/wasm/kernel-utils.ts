@@ -79,16 +79,17 @@ export function beginCall(): Heap {
 // packed weights
 
 interface Block { ptr: number; bytes: number }
-const packs = new WeakMap<WasmInstance, WeakMap<object, Map<object | null, Block>>>();
+const packs = new WeakMap<WasmInstance, WeakMap<object, Map<string, Map<object | null, Block>>>>();
 
 /**
  * Persistent wasm memory holding `make(dst)`'s output for the constant `weights` (+ `bias`)
  * tensors, made once per instance and shared by every node and interpreter that uses the same
  * constant buffers. Non-constant weights (computed by another node) return undefined: the caller
- * packs them into scratch on every run.
+ * packs them into scratch on every run. `layout` names the packing, so one constant buffer packed
+ * two ways (e.g. as depthwise weights and as a transposed matmul operand) gets two blocks.
  */
 export function persistentPack(ctx: KernelContext, weightsInput: number, weights: Tensor, bias: Tensor | undefined,
-  bytes: number, make: (h: Heap, dst: number) => void): number | undefined {
+  bytes: number, make: (h: Heap, dst: number) => void, layout: string): number | undefined {
   const wv = ctx.node.inputs[weightsInput];
   const bv = bias ? ctx.node.inputs[weightsInput + 1] : undefined;
   const constant = wv?.data !== undefined && !wv.isVariable && (!bias || (bv?.data !== undefined && !bv.isVariable));
@@ -96,8 +97,10 @@ export function persistentPack(ctx: KernelContext, weightsInput: number, weights
   const inst = wasm();
   let byInst = packs.get(inst);
   if (!byInst) packs.set(inst, (byInst = new WeakMap()));
-  let byBias = byInst.get(weights.data);
-  if (!byBias) byInst.set(weights.data, (byBias = new Map()));
+  let byLayout = byInst.get(weights.data);
+  if (!byLayout) byInst.set(weights.data, (byLayout = new Map()));
+  let byBias = byLayout.get(layout);
+  if (!byBias) byLayout.set(layout, (byBias = new Map()));
   const key = bias ? bias.data : null;
   const hit = byBias.get(key);
   if (hit && hit.bytes === bytes) return hit.ptr;
@@ -124,7 +127,7 @@ export function gemmWeights(ctx: KernelContext, h: Heap, weightsInput: number, w
     hh.beginScratch();
     make(hh, dst);
     hh.beginScratch();
-  });
+  }, 'gemm-nk');
   if (ptr !== undefined) return ptr;
   const dst = h.scratch(bytes);
   make(h, dst);

@@ -49,7 +49,7 @@ export const depthwiseConv2d: KernelConfig = {
       if (bias) v.set(f32(bias), (dst >>> 2) + wCount);
       else v.fill(0, (dst >>> 2) + wCount, (dst >>> 2) + wCount + outC);
     };
-    let wp = persistentPack(ctx, 1, w, bias, bytes, make);
+    let wp = persistentPack(ctx, 1, w, bias, bytes, make, 'depthwise');
     if (wp === undefined) {
       wp = h.scratch(bytes);
       make(h, wp);
