@@ -67,6 +67,44 @@ export function forEachIndex(shape: readonly number[], fn: (i: number, coords: n
   }
 }
 
+/**
+ * out[i] = src[base + Σ coords(i)[d]·strides[d]] for every index i of `shape` (row-major), i.e. a
+ * strided block copy. Adjacent dims that stay contiguous in `src` are merged, and unit-stride
+ * rows of typed arrays are copied with `set`.
+ */
+export function stridedCopy(out: AnyData, src: AnyData, base: number, strides: readonly number[], shape: readonly number[]): void {
+  if (sizeOf(shape) === 0) return;
+  const dims: number[] = [], st: number[] = [];
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    const k = dims.length - 1;
+    if (k >= 0 && st[k] === strides[d]! * shape[d]!) {
+      dims[k]! *= shape[d]!;
+      st[k] = strides[d]!;
+    } else {
+      dims.push(shape[d]!);
+      st.push(strides[d]!);
+    }
+  }
+  const rank = dims.length;
+  const len = rank ? dims[rank - 1]! : 1, step = rank ? st[rank - 1]! : 0;
+  const rows = sizeOf(dims) / len;
+  const typed = ArrayBuffer.isView(out) && ArrayBuffer.isView(src) && step === 1 && len >= 32;
+  const coords = new Array<number>(Math.max(0, rank - 1)).fill(0);
+  for (let r = 0, o = 0, off = base; r < rows; r++, o += len) {
+    if (typed) (out as unknown as Uint8Array).set((src as unknown as Uint8Array).subarray(off, off + len), o);
+    else for (let k = 0, s = off; k < len; k++, s += step) out[o + k] = src[s];
+    for (let d = rank - 2; d >= 0; d--) {
+      if (++coords[d]! < dims[d]!) {
+        off += st[d]!;
+        break;
+      }
+      off -= st[d]! * (dims[d]! - 1);
+      coords[d] = 0;
+    }
+  }
+}
+
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }

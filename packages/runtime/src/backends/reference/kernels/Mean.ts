@@ -10,7 +10,7 @@ import { bigs, nums, qp } from './elementwise-utils';
 import { getRequantization } from './nn-quant-utils';
 import { quantizedMeanFloat } from './quantized-mean-float';
 import { prepareQuantizedMeanSum, quantizedMeanOrSum } from './quantized-mean-sum';
-import { reductionAxes, reduceKernel, type ReducePlan } from './reduce-utils';
+import { reducesInnermost, reductionAxes, reduceKernel, type ReducePlan } from './reduce-utils';
 
 function isHwMean(ctx: KernelContext): boolean {
   const axes = reductionAxes(ctx);
@@ -45,6 +45,38 @@ function hwMean(ctx: KernelContext, plan: ReducePlan, out: Tensor): void {
   }
 }
 
+/** f32 mean: each output's elements summed in input order in float32, then divided. */
+function meanF32(x: Float32Array, z: Float32Array, plan: ReducePlan, innermost: boolean): void {
+  const n = plan.count;
+  if (innermost) {
+    for (let o = 0, i = 0; o < plan.outSize; o++) {
+      let s = 0;
+      for (const end = i + n; i < end; i++) s = Math.fround(s + x[i]!);
+      z[o] = s / n;
+    }
+    return;
+  }
+  const acc = new Float32Array(plan.outSize), idx = plan.outIndex;
+  for (let i = 0; i < x.length; i++) acc[idx[i]!] += x[i]!;
+  for (let o = 0; o < plan.outSize; o++) z[o] = acc[o]! / n;
+}
+
+/** i32 mean: float64 sums in input order, truncating division. */
+function meanI32(x: Int32Array, z: Int32Array, plan: ReducePlan, innermost: boolean): void {
+  const n = plan.count;
+  if (innermost) {
+    for (let o = 0, i = 0; o < plan.outSize; o++) {
+      let s = 0;
+      for (const end = i + n; i < end; i++) s += x[i]!;
+      z[o] = Math.trunc(s / n);
+    }
+    return;
+  }
+  const acc = new Float64Array(plan.outSize), idx = plan.outIndex;
+  for (let i = 0; i < x.length; i++) acc[idx[i]!] += x[i]!;
+  for (let o = 0; o < plan.outSize; o++) z[o] = Math.trunc(acc[o]! / n);
+}
+
 export const mean = reduceKernel('tfl.MEAN', ['f32', 'i8', 'u8', 'i16', 'i32', 'i64'], (ctx, plan, out) => {
   const a = ctx.inputs[0]!;
   if (a.dtype === 'i8' || a.dtype === 'u8' || a.dtype === 'i16') {
@@ -60,16 +92,8 @@ export const mean = reduceKernel('tfl.MEAN', ['f32', 'i8', 'u8', 'i16', 'i32', '
     for (let o = 0; o < plan.outSize; o++) z[o] = plan.count ? acc[o]! / BigInt(plan.count) : 0n;
     return;
   }
-  const x = nums(a), z = nums(out);
-  if (a.dtype === 'i32') {
-    const acc = new Float64Array(plan.outSize);
-    for (let i = 0; i < x.length; i++) acc[plan.outIndex[i]!] += x[i]!;
-    for (let o = 0; o < plan.outSize; o++) z[o] = Math.trunc(acc[o]! / plan.count);
-    return;
-  }
-  const acc = new Float32Array(plan.outSize);
-  for (let i = 0; i < x.length; i++) acc[plan.outIndex[i]!] += x[i]!;
-  for (let o = 0; o < plan.outSize; o++) z[o] = acc[o]! / plan.count;
+  if (a.dtype === 'i32') meanI32(a.data as Int32Array, out.data as Int32Array, plan, reducesInnermost(ctx));
+  else meanF32(a.data as Float32Array, out.data as Float32Array, plan, reducesInnermost(ctx));
 }, (ctx) => {
   const d = ctx.inputs[0]!.dtype;
   if (d === 'i8' || d === 'u8' || d === 'i16') prepareQuantizedMeanSum(ctx);

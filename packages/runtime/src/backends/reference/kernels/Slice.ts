@@ -1,17 +1,13 @@
 // tfl.SLICE: the block starting at `begin` with `size` (-1: to the end) elements per dim.
 import type { KernelConfig, Tensor } from '../../../kernel';
-import { dataOf, fail, forEachIndex, ints, MOVABLE_DTYPES, stridesOf, supportsDtypes } from '../core-util';
+import { dataOf, fail, ints, MOVABLE_DTYPES, stridedCopy, stridesOf, supportsDtypes } from '../core-util';
 
 /** Copies the strided block (begin, stride and extent `shape` per input dim) of `input` into `out`. */
 export function copyStrided(out: Tensor, input: Tensor, begin: number[], stride: number[], shape: number[]): Tensor {
-  const od = dataOf(out);
-  const src = dataOf(input);
   const is = stridesOf(input.shape);
-  forEachIndex(shape, (i, c) => {
-    let off = 0;
-    for (let d = 0; d < c.length; d++) off += (begin[d]! + c[d]! * stride[d]!) * is[d]!;
-    od[i] = src[off];
-  });
+  let base = 0;
+  for (let d = 0; d < shape.length; d++) base += begin[d]! * is[d]!;
+  stridedCopy(dataOf(out), dataOf(input), base, shape.map((_, d) => stride[d]! * is[d]!), shape);
   return out;
 }
 

@@ -44,19 +44,7 @@ export const softmax = kernel('tfl.SOFTMAX', {
     const depth = a.shape.length ? a.shape[a.shape.length - 1]! : 1;
     const rows = depth ? x.length / depth : 0;
     if (a.dtype === 'f32') {
-      const beta = Math.fround(Number(ctx.attrs['beta'] ?? 1));
-      for (let r = 0, o = 0; r < rows; r++, o += depth) {
-        let max = -Infinity;
-        for (let c = 0; c < depth; c++) if (x[o + c]! > max) max = x[o + c]!;
-        let sum = 0;
-        for (let c = 0; c < depth; c++) {
-          const e = Math.fround(Math.exp(Math.fround(Math.fround(x[o + c]! - max) * beta)));
-          z[o + c] = e;
-          sum = Math.fround(sum + e);
-        }
-        const inv = Math.fround(1 / sum);
-        for (let c = 0; c < depth; c++) z[o + c] = z[o + c]! * inv;
-      }
+      softmaxF32(x as Float32Array, z as Float32Array, rows, depth, Math.fround(Number(ctx.attrs['beta'] ?? 1)));
       return;
     }
     if (a.dtype === 'i16') {
@@ -88,6 +76,24 @@ export const softmax = kernel('tfl.SOFTMAX', {
     }
   },
 });
+
+/** Float32 softmax of each `depth`-long row: exp((x − max)·β) / Σ, every step rounded to float32. */
+function softmaxF32(x: Float32Array, z: Float32Array, rows: number, depth: number, beta: number): void {
+  for (let r = 0, o = 0; r < rows; r++, o += depth) {
+    const end = o + depth;
+    let max = -Infinity;
+    for (let i = o; i < end; i++) if (x[i]! > max) max = x[i]!;
+    let sum = 0;
+    for (let i = o; i < end; i++) {
+      const d = Math.fround(Math.fround(x[i]! - max) * beta);
+      const e = d < -104 ? 0 : Math.fround(Math.exp(d)); // e^d rounds to +0 in float32 below −104
+      z[i] = e;
+      sum = Math.fround(sum + e);
+    }
+    const inv = Math.fround(1 / sum);
+    for (let i = o; i < end; i++) z[i] = z[i]! * inv;
+  }
+}
 
 interface Int16SoftmaxParams { multiplier: number; shift: number; expLut: Int16Array; recipLut: Int16Array }
 

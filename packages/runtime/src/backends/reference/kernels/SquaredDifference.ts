@@ -2,6 +2,8 @@
 // TFLite way: both inputs rescaled to 2·max(s_a, s_b) with 2^7 headroom, differenced, squared in
 // int32, then rescaled to the output.
 import { clamp, intRange, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../fixed-point';
+import type { KernelContext } from '../../../kernel';
+import { broadcastShapes, forEachRow } from './broadcast';
 import { binaryMap, kernel, qp, supportsDtypes } from './elementwise-utils';
 
 interface SqDiffParams { za: number; zb: number; zo: number; m1: number; s1: number; m2: number; s2: number; mo: number; so: number; lo: number; hi: number }
@@ -31,7 +33,21 @@ export const squaredDifference = kernel('tfl.SQUARED_DIFFERENCE', {
     } else if (dtype === 'i32') {
       binaryMap(ctx, (a, b) => { const d = (a - b) | 0; return Math.imul(d, d); });
     } else {
-      binaryMap(ctx, (a, b) => { const d = Math.fround(a - b); return d * d; });
+      squaredDifferenceF32(ctx);
     }
   },
 });
+
+/** f32 (a − b)², the difference rounded to float32, one broadcast row at a time. */
+function squaredDifferenceF32(ctx: KernelContext): void {
+  const a = ctx.inputs[0]!, b = ctx.inputs[1]!;
+  const out = ctx.output(0, broadcastShapes([a.shape, b.shape], ctx.node));
+  const x = a.data as Float32Array, y = b.data as Float32Array, z = out.data as Float32Array;
+  forEachRow(out.shape, [a.shape, b.shape], (o, len, off, st) => {
+    const sa = st[0]!, sb = st[1]!;
+    for (let k = 0, ia = off[0]!, ib = off[1]!; k < len; k++, ia += sa, ib += sb) {
+      const d = Math.fround(x[ia]! - y[ib]!);
+      z[o + k] = d * d;
+    }
+  });
+}

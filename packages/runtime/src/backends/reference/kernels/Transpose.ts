@@ -1,6 +1,6 @@
 // tfl.TRANSPOSE: output dim i is input dim perm[i].
 import type { KernelConfig } from '../../../kernel';
-import { dataOf, fail, forEachIndex, ints, MOVABLE_DTYPES, stridesOf, supportsDtypes } from '../core-util';
+import { dataOf, fail, ints, MOVABLE_DTYPES, stridedCopy, stridesOf, supportsDtypes } from '../core-util';
 
 export const transpose: KernelConfig = {
   op: 'tfl.TRANSPOSE',
@@ -17,11 +17,6 @@ export const transpose: KernelConfig = {
     const out = ctx.output(0, shape);
     const is = stridesOf(input.shape);
     const ps = perm.map((p) => is[p]!);
-    const od = dataOf(out), src = dataOf(input);
-    forEachIndex(shape, (i, c) => {
-      let off = 0;
-      for (let d = 0; d < rank; d++) off += c[d]! * ps[d]!;
-      od[i] = src[off];
-    });
+    stridedCopy(dataOf(out), dataOf(input), 0, ps, shape);
   },
 };

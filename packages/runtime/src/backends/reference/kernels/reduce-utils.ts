@@ -77,6 +77,22 @@ export function reducePlan(ctx: KernelContext): ReducePlan {
   return plan;
 }
 
+/**
+ * Whether input 0 of `ctx` reduces over trailing axes only (ignoring size-1 dims), so that output
+ * element o sums the contiguous run of `count` input elements starting at o·count.
+ */
+export function reducesInnermost(ctx: KernelContext): boolean {
+  const shape = ctx.inputs[0]!.shape;
+  const reduced = new Set(reductionAxes(ctx));
+  let inReduced = false;
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    if (reduced.has(d)) inReduced = true;
+    else if (inReduced) return false;
+  }
+  return true;
+}
+
 /** A reduction kernel accepting `dtypes` for input 0 whose work is done by `run(ctx, plan, out)`. */
 export function reduceKernel(op: string, dtypes: readonly string[], run: (ctx: KernelContext, plan: ReducePlan, out: Tensor) => void, prepare?: (ctx: KernelContext) => void): KernelConfig {
   return kernel(op, {
