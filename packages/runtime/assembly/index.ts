@@ -27,3 +27,4 @@ export { dequantize_q } from './dequantize';
 export { cast } from './cast';
 export { arg_extreme } from './arg';
 export { quantize_hybrid_rows } from './hybrid';
+export { softmax_f32 } from './softmax';

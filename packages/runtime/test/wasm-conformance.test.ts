@@ -307,6 +307,17 @@ const SPECS: Record<string, Spec> = {
     const exact = ['tfl.ABS', 'tfl.NEG', 'tfl.SQRT', 'tfl.RSQRT'].includes(op);
     expectConforms(backend, op, [x], {}, `[${shape}]`, exact ? 0 : 1e-6);
   },
+  'tfl.SOFTMAX': (backend, r, i) => {
+    const depth = i % 4 === 0 ? int(r, 1, 7) : int(r, 1, 300);
+    const shape = [...Array.from({ length: int(r, 0, 3) }, () => int(r, 1, 4)), depth];
+    const beta = pick(r, [1, 0.5, 2]);
+    const x = f32(r, shape, false, pick(r, [1, 10, 100, 1e4]));
+    const n = x.data.length;
+    for (let k = 0; k < n; k++) if (r() < 0.1) x.data[k] = -Infinity;
+    if (n > depth) x.data.fill(-Infinity, 0, depth); // a row of −Infinity only (reference: NaN)
+    if (i % 6 === 5) x.data[n - 1] = NaN; // the last row becomes NaN
+    expectConforms(backend, 'tfl.SOFTMAX', [x], { beta }, `[${shape}] β=${beta}`, 1e-6);
+  },
   'tfl.LOGISTIC/TANH int8/uint8': (backend, r, i) => {
     const dt = i % 2 === 0 ? 'i8' : 'u8';
     const op = i % 4 < 2 ? 'tfl.LOGISTIC' : 'tfl.TANH';

@@ -34,6 +34,7 @@ import { log } from './kernels/Log';
 import { logistic } from './kernels/Logistic';
 import { neg } from './kernels/Neg';
 import { rsqrt } from './kernels/Rsqrt';
+import { softmax } from './kernels/Softmax';
 import { sqrt } from './kernels/Sqrt';
 import { tanh } from './kernels/Tanh';
 
@@ -47,7 +48,7 @@ export { threadStats, threadsFor } from './threads';
  * also 8-bit; DEQUANTIZE, CAST, ARG_MAX/ARG_MIN).
  */
 export const wasmKernels: KernelConfig[] = [conv2d, depthwiseConv2d, fullyConnected, averagePool2d, maxPool2d, add, sub, mul, div, resizeBilinear, quantize, pad,
-  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin, batchMatmul];
+  abs, neg, sqrt, rsqrt, exp, log, logistic, tanh, dequantize, cast, argMax, argMin, batchMatmul, softmax];
 
 /**
  * Registers the wasm backend: one kernel per op of the reference backend (installed first), the

@@ -17,6 +17,7 @@ export interface WasmKernelExports {
   dequantize_q(x: number, dtype: number, outer: number, channels: number, inner: number, scales: number, zps: number, out: number): void;
   cast(x: number, inType: number, n: number, out: number, outType: number): void;
   arg_extreme(x: number, dtype: number, outer: number, n: number, inner: number, isMax: number, out: number, out64: number): void;
+  softmax_f32(x: number, rows: number, depth: number, beta: number, out: number): void;
   heap_base(): number;
   has_simd(): number;
   pack_f32_gemm(N: number, K: number, w: number, bias: number, out: number): void;
