@@ -4,9 +4,10 @@
 // quantized on the fly, asymmetrically with asymmetricQuantizeInputs).
 import type { KernelConfig, KernelContext } from '../../../kernel';
 import {
-  type ConvQuant, boolAttr, convEpilogue, convMode, fail, numeric, prepareConvQuant,
+  type ConvQuant, convEpilogue, convMode, fail, numeric, prepareConvQuant,
   quantizeHybridInput, requireInput, requireMode,
 } from './conv-utils';
+import { bmmGeometry } from './bmm-geometry';
 
 /** TFLite's BATCH_MATMUL dtypes: as the conv family, plus int16 × int16 (both operands int16). */
 function bmmMode(lhs: string | undefined, rhs: string | undefined): ReturnType<typeof convMode> {
@@ -44,28 +45,7 @@ export const batchMatmul: KernelConfig = {
     const q = (ctx.cache.quant as ConvQuant | undefined) ?? (ctx.cache.quant = quant(ctx));
     const lhs = requireInput(ctx, 0, 'lhs');
     const rhs = requireInput(ctx, 1, 'rhs');
-    const adjX = boolAttr(ctx.attrs, 'adjX');
-    const adjY = boolAttr(ctx.attrs, 'adjY');
-    if (lhs.shape.length < 2 || rhs.shape.length < 2) fail(ctx.node, `operands must be at least 2-D, got [${lhs.shape}] and [${rhs.shape}]`);
-    const lr = lhs.shape.length;
-    const rr = rhs.shape.length;
-    const m = adjX ? lhs.shape[lr - 1]! : lhs.shape[lr - 2]!;
-    const k = adjX ? lhs.shape[lr - 2]! : lhs.shape[lr - 1]!;
-    const k2 = adjY ? rhs.shape[rr - 1]! : rhs.shape[rr - 2]!;
-    const n = adjY ? rhs.shape[rr - 2]! : rhs.shape[rr - 1]!;
-    if (k !== k2) fail(ctx.node, `contracting dims differ: lhs [${lhs.shape}] (adjX ${adjX}) vs rhs [${rhs.shape}] (adjY ${adjY})`);
-    // Broadcast the batch dims.
-    const rank = Math.max(lr, rr) - 2;
-    const lb = [...new Array(rank - (lr - 2)).fill(1), ...lhs.shape.slice(0, -2)];
-    const rb = [...new Array(rank - (rr - 2)).fill(1), ...rhs.shape.slice(0, -2)];
-    const ob: number[] = [];
-    for (let i = 0; i < rank; i++) {
-      const a = lb[i]!;
-      const b = rb[i]!;
-      if (a !== b && a !== 1 && b !== 1) fail(ctx.node, `batch dims [${lhs.shape.slice(0, -2)}] and [${rhs.shape.slice(0, -2)}] do not broadcast`);
-      ob.push(a === 1 ? b : a);
-    }
-    const batches = ob.reduce((a, b) => a * b, 1);
+    const { adjX, adjY, m, k, n, ob, batches, sources } = bmmGeometry(ctx, lhs, rhs);
     const o = numeric(ctx.output(0, [...ob, m, n]));
     let x = numeric(lhs);
     let xOff = q.inputOffset;
@@ -82,16 +62,8 @@ export const batchMatmul: KernelConfig = {
     const lsD = adjX ? m : 1;
     const rsD = adjY ? 1 : n;
     const rsJ = adjY ? k : 1;
-    const idx = new Array<number>(rank).fill(0);
     for (let bi = 0; bi < batches; bi++) {
-      let rem = bi;
-      for (let d = rank - 1; d >= 0; d--) { idx[d] = rem % ob[d]!; rem = Math.floor(rem / ob[d]!); }
-      let lOff = 0;
-      let rOff = 0;
-      for (let d = 0; d < rank; d++) {
-        lOff = lOff * lb[d]! + (lb[d] === 1 ? 0 : idx[d]!);
-        rOff = rOff * rb[d]! + (rb[d] === 1 ? 0 : idx[d]!);
-      }
+      let [lOff, rOff] = sources(bi);
       lOff *= m * k;
       rOff *= k * n;
       for (let i = 0; i < m; i++) {

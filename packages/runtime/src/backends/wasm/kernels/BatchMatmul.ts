@@ -6,7 +6,8 @@
 // int8/int16/hybrid BATCH_MATMUL stays on the reference backend.
 import type { KernelConfig } from '../../../kernel';
 import type { Heap } from '../heap';
-import { WASM_BACKEND, all, beginCall, boolAttr, checkF32, f32, fail, input, packGemm, persistentPack, putTask } from '../kernel-utils';
+import { WASM_BACKEND, all, beginCall, checkF32, f32, input, packGemm, persistentPack, putTask } from '../kernel-utils';
+import { bmmGeometry } from '../../reference/kernels/bmm-geometry';
 import { parallel, threadsFor } from '../threads';
 
 const TASK_GEMM = 3;
@@ -28,27 +29,7 @@ export const batchMatmul: KernelConfig = {
   run(ctx) {
     const lhs = input(ctx, 0, 'lhs');
     const rhs = input(ctx, 1, 'rhs');
-    const adjX = boolAttr(ctx.attrs, 'adjX');
-    const adjY = boolAttr(ctx.attrs, 'adjY');
-    if (lhs.shape.length < 2 || rhs.shape.length < 2) fail(ctx.node, `operands must be at least 2-D, got [${lhs.shape}] and [${rhs.shape}]`);
-    const lr = lhs.shape.length;
-    const rr = rhs.shape.length;
-    const m = adjX ? lhs.shape[lr - 1]! : lhs.shape[lr - 2]!;
-    const k = adjX ? lhs.shape[lr - 2]! : lhs.shape[lr - 1]!;
-    const k2 = adjY ? rhs.shape[rr - 1]! : rhs.shape[rr - 2]!;
-    const n = adjY ? rhs.shape[rr - 2]! : rhs.shape[rr - 1]!;
-    if (k !== k2) fail(ctx.node, `contracting dims differ: lhs [${lhs.shape}] (adjX ${adjX}) vs rhs [${rhs.shape}] (adjY ${adjY})`);
-    const rank = Math.max(lr, rr) - 2;
-    const lb = [...new Array<number>(rank - (lr - 2)).fill(1), ...lhs.shape.slice(0, -2)];
-    const rb = [...new Array<number>(rank - (rr - 2)).fill(1), ...rhs.shape.slice(0, -2)];
-    const ob: number[] = [];
-    for (let i = 0; i < rank; i++) {
-      const a = lb[i]!;
-      const b = rb[i]!;
-      if (a !== b && a !== 1 && b !== 1) fail(ctx.node, `batch dims [${lhs.shape.slice(0, -2)}] and [${rhs.shape.slice(0, -2)}] do not broadcast`);
-      ob.push(a === 1 ? b : a);
-    }
-    const batches = ob.reduce((a, b) => a * b, 1);
+    const { adjX, adjY, m, k, n, lb, rb, ob, batches, sources } = bmmGeometry(ctx, lhs, rhs);
     const out = ctx.output(0, [...ob, m, n]);
     const o = f32(out);
     if (o.length === 0) return;
@@ -88,16 +69,8 @@ export const batchMatmul: KernelConfig = {
     }
     const op = h.scratch(o.length * 4);
     const threads = Math.min(threadsFor(ctx), Math.max(1, Math.floor((m * n * k) / 65536)));
-    const idx = new Array<number>(rank).fill(0);
     for (let bi = 0; bi < batches; bi++) {
-      let rem = bi;
-      for (let d = rank - 1; d >= 0; d--) { idx[d] = rem % ob[d]!; rem = Math.floor(rem / ob[d]!); }
-      let lOff = 0;
-      let rOff = 0;
-      for (let d = 0; d < rank; d++) {
-        lOff = lOff * lb[d]! + (lb[d] === 1 ? 0 : idx[d]!);
-        rOff = rOff * rb[d]! + (rb[d] === 1 ? 0 : idx[d]!);
-      }
+      const [lOff, rOff] = sources(bi);
       const task = putTask(h, [TASK_GEMM, m, n, k, xp + lOff * m * k * 4, k * 4, packed + rOff * bytes, op + bi * m * n * 4, n * 4,
         -Infinity, Infinity], [9, 10]);
       parallel(h.inst, task, threads);
