@@ -4,7 +4,7 @@
 import type { DType } from '../../../ir';
 import {
   multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplierInt64, multiplyByQuantizedMultiplierSmallerThanOneExp,
-  quantizeMultiplier as fpQuantizeMultiplier, roundHalfAway, roundingDivideByPOT, saturatingRoundingMultiplyByPOT, srdhm,
+  invSqrtQuantizedMultiplierExp as fpInvSqrt, quantizeMultiplier as fpQuantizeMultiplier, roundHalfAway, roundingDivideByPOT, srdhm,
 } from '../fixed-point';
 
 const INT32_MIN = -2147483648;
@@ -153,35 +153,10 @@ export function channelMultipliers(inputScale: number, filterScales: readonly nu
   return { multiplier, shift };
 }
 
-/**
- * TFLite's GetInvSqrtQuantizedMultiplierExp: 1/sqrt(input) as a multiplier and a shift, by five
- * Newton-Raphson steps in Q3 fixed point. `reverseShift` −1 returns a left shift.
- */
+/** TFLite's GetInvSqrtQuantizedMultiplierExp (../fixed-point.ts) as a [multiplier, shift] pair. */
 export function invSqrtQuantizedMultiplierExp(input: number, reverseShift: number): [multiplier: number, shift: number] {
-  if (input <= 1) return [INT32_MAX, 0];
-  let shift = 11;
-  while (input >= 1 << 29) {
-    input = Math.trunc(input / 4);
-    shift++;
-  }
-  const maxLeftShiftBits = Math.clz32(input) - 1;
-  const leftShiftBitPairs = Math.floor(maxLeftShiftBits / 2) - 1;
-  shift -= leftShiftBitPairs;
-  input = input << (2 * leftShiftBitPairs);
-  const fixedInput = input >> 1;
-  const halfInput = roundingDivideByPOT(fixedInput, 1);
-  const halfThree = (1 << 28) + (1 << 27);
-  let x = 1 << 28; // 1.0 in Q3
-  for (let i = 0; i < 5; i++) {
-    const x3 = saturatingRoundingMultiplyByPOT(srdhm(srdhm(x, x), x), 6);
-    x = saturatingRoundingMultiplyByPOT((srdhm(halfThree, x) - srdhm(halfInput, x3)) | 0, 3);
-  }
-  let mult = srdhm(x, 1518500250);
-  if (shift < 0) {
-    mult = mult << -shift;
-    shift = 0;
-  }
-  return [mult, shift * reverseShift];
+  const q = fpInvSqrt(input, reverseShift);
+  return [q.multiplier, q.shift];
 }
 
 /**
